@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds and launches the Coffer desktop app. Runs inside the build environment
+# (scripts/dev.sh run). Without a display it starts a virtual one and says so.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cmake --preset dev >/dev/null
+cmake --build --preset dev --target coffer
+app=build/dev/app/coffer
+if [ -z "${DISPLAY:-}" ]; then
+    echo "coffer-dev: no DISPLAY is set, so Coffer runs on a virtual X display (xvfb-run)." >&2
+    exec xvfb-run -a -s '-screen 0 1600x1000x24' "$app" "$@"
+fi
+exec "$app" "$@"
