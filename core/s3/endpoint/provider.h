@@ -26,7 +26,7 @@ QByteArray providerId(Provider provider);
 std::optional<Provider> providerFromId(QByteArrayView id);
 
 enum class Capability : quint32 {
-    ListBucketsPaging = 1u << 0,     // ListBuckets paged (R2: cf-max-keys/cf-continuation-token headers)
+    ListBucketsPaging = 1u << 0,     // ListBuckets paged with R2's cf-max-keys/cf-continuation-token headers
     Acls = 1u << 1,                  // bucket/object ACLs, x-amz-acl and grant headers
     BucketPolicy = 1u << 2,
     PublicAccessBlock = 1u << 3,
@@ -84,8 +84,9 @@ struct ProviderError {
 
 // The region to sign with. R2: "auto", with "" and "us-east-1" accepted as aliases (all
 // give "auto"), anything else is an error. Others: region names are lowercase letters,
-// digits and hyphens; empty gives the provider's default (AWS, B2, Wasabi require one
-// in the endpoint and default to "us-east-1"/"us-west-004"/"us-east-1").
+// digits and hyphens; empty gives the provider's default region (ProviderDefaults), and
+// is an error where there is none (Backblaze B2: the region is part of each account's
+// endpoint, e.g. "us-west-004").
 std::optional<QString> normalizeRegion(Provider provider, const QString &region,
                                        ProviderError *error = nullptr);
 
