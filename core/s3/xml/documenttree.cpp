@@ -121,8 +121,9 @@ ParseResult<Element> readDocument(QByteArrayView body, QLatin1StringView expecte
                     err.rootElement = e.name;
                     return err;
                 }
+                // Some of Amazon's own samples drop the trailing slash; accept that too.
                 const auto ns = reader.namespaceUri();
-                if (!ns.isEmpty() && ns != kS3Namespace) {
+                if (!ns.isEmpty() && ns != kS3Namespace && ns != kS3Namespace.chopped(1)) {
                     return makeError(XmlError::Kind::WrongNamespace,
                                      QCoreApplication::translate("coffer::s3::xml",
                                                                  "The <%1> element at %2 is in the namespace “%3”; expected “%4” or none.")
