@@ -56,8 +56,12 @@ ForeignConnection overriddenConnection(const Profile *base, const QString &endpo
             c.providerHint = base->provider;
         }
     }
-    if (!endpoint.isEmpty())
+    if (!endpoint.isEmpty()) {
+        // Another store: its own addressing default applies, not the old store's.
         c.endpointUrl = endpoint;
+        c.providerHint.reset();
+        c.addressing.reset();
+    }
     if (!region.isEmpty())
         c.region = region;
     return c;

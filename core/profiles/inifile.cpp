@@ -33,6 +33,8 @@ IniDocument parseIni(QStringView text, const QString &shownFile)
 {
     IniDocument doc;
     IniSection *section = nullptr;
+    // After a broken header its keys are dropped quietly: the header's error says so.
+    bool skipping = false;
     // The key with an empty value that indented lines below it belong to.
     QString nestParent;
 
@@ -55,6 +57,7 @@ IniDocument parseIni(QStringView text, const QString &shownFile)
 
         if (line.startsWith(u'[')) {
             nestParent.clear();
+            skipping = true; // until the header turns out well-formed
             if (!line.endsWith(u']')) {
                 section = nullptr;
                 fail(lineNo, u"a section header without its closing \"]\". "
@@ -68,11 +71,14 @@ IniDocument parseIni(QStringView text, const QString &shownFile)
                              "the keys below it are skipped until the next header."_s);
                 continue;
             }
+            skipping = false;
             doc.sections.append(IniSection{name, lineNo, {}});
             section = &doc.sections.last();
             continue;
         }
 
+        if (skipping)
+            continue;
         const qsizetype eq = line.indexOf(u'=');
         if (eq < 0) {
             fail(lineNo, u"expected \"key = value\", a [section] header or a comment, "
