@@ -92,14 +92,14 @@ std::optional<QDateTime> amzDateTime(QByteArrayView text)
 {
     if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z')
         return std::nullopt;
+    for (qsizetype i = 0; i < 15; ++i) {
+        if (i != 8 && (text[i] < '0' || text[i] > '9'))
+            return std::nullopt;
+    }
     auto number = [&](qsizetype from, qsizetype count) {
         int value = 0;
-        for (qsizetype i = from; i < from + count; ++i) {
-            const int digit = hexValue(text[i]);
-            if (digit < 0 || digit > 9)
-                return -1;
-            value = value * 10 + digit;
-        }
+        for (qsizetype i = from; i < from + count; ++i)
+            value = value * 10 + (text[i] - '0');
         return value;
     };
     const QDate date(number(0, 4), number(4, 2), number(6, 2));

@@ -201,6 +201,8 @@ void TestCanonicalEncoding::amzDateTime_data()
     QTest::newRow("month 13") << QByteArray("20151330T123600Z");
     QTest::newRow("hour 24") << QByteArray("20150830T243600Z");
     QTest::newRow("hex digit") << QByteArray("2015083aT123600Z");
+    QTest::newRow("non-ASCII byte in the year") << QByteArray("202\xB6" "0223T082420Z");
+    QTest::newRow("sign in the year") << QByteArray("-015" "0830T123600Z");
     QTest::newRow("empty") << QByteArray();
 }
 
