@@ -41,6 +41,8 @@ QString httpCodeMessage(const S3Error &e)
         return tr("The server rejected the request signature. Check the secret access key in the connection settings (for R2 it is the SHA-256 of the token value).");
     if (c == "RequestTimeTooSkewed"_L1)
         return tr("This computer’s clock differs too much from the server’s. Set the clock right (turn on automatic time) and try again.");
+    if (c == "PermanentRedirect"_L1 || c == "TemporaryRedirect"_L1 || c == "IllegalLocationConstraintException"_L1)
+        return tr("The bucket %1 lives in another region or on another endpoint. Check the region and endpoint in the connection settings.").arg(bucket);
     if (c == "ExpiredToken"_L1 || c == "InvalidToken"_L1)
         return tr("The session token has expired or is not valid. Renew the credentials in the connection settings.");
     if (c == "AuthorizationHeaderMalformed"_L1)

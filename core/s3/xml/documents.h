@@ -29,6 +29,8 @@ namespace coffer::s3::xml {
 inline constexpr QLatin1StringView kS3Namespace{"http://s3.amazonaws.com/doc/2006-03-01/"};
 inline constexpr qsizetype kMaxDocumentSize = 16 * 1024 * 1024;
 inline constexpr int kMaxDepth = 32;
+// ListParts of 10,000 parts is about 70,000 elements; this leaves room for any real body.
+inline constexpr qint64 kMaxElements = 500'000;
 
 // The local name of the root element ("" when the body is not XML). Lets a caller see
 // an <Error> that arrived with a 200 (CompleteMultipartUpload, CopyObject do this).

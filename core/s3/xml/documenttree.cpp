@@ -81,6 +81,7 @@ ParseResult<Element> readDocument(QByteArrayView body, QLatin1StringView expecte
     std::vector<Element> open; // the path from the root to the current element
     Element root;
     bool haveRoot = false;
+    qint64 elementCount = 0;
 
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
@@ -103,6 +104,17 @@ ParseResult<Element> readDocument(QByteArrayView body, QLatin1StringView expecte
                                  QCoreApplication::translate("coffer::s3::xml",
                                                              "The XML document nests elements more than %1 deep at %2; no S3 document does.")
                                      .arg(kMaxDepth)
+                                     .arg(positionText(reader.lineNumber(), reader.columnNumber())),
+                                 reader.lineNumber(), reader.columnNumber());
+            }
+            // The tree costs far more memory than the text; a cap on elements keeps a
+            // 16 MiB body of empty elements from costing gigabytes.
+            if (++elementCount > kMaxElements) {
+                return makeError(XmlError::Kind::TooLarge,
+                                 QCoreApplication::translate("coffer::s3::xml",
+                                                             "The XML document holds more than %1 elements (at %2); "
+                                                             "no S3 document is that large.")
+                                     .arg(kMaxElements)
                                      .arg(positionText(reader.lineNumber(), reader.columnNumber())),
                                  reader.lineNumber(), reader.columnNumber());
             }

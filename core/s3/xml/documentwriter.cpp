@@ -22,9 +22,31 @@ DocumentWriter::DocumentWriter(QLatin1StringView root, Namespace ns)
         m_xml.writeDefaultNamespace(kS3Namespace);
 }
 
+void DocumentWriter::characters(const QString &text)
+{
+    // A reader turns a raw CR (and CR LF) into LF, so a key holding CR would come back
+    // changed: write it as a character reference. QXmlStreamWriter leaves it raw.
+    qsizetype from = 0;
+    for (qsizetype cr = text.indexOf(u'\r'); cr >= 0; cr = text.indexOf(u'\r', from)) {
+        m_xml.writeCharacters(QStringView(text).mid(from, cr - from));
+        m_xml.writeEntityReference(u"#13");
+        from = cr + 1;
+    }
+    m_xml.writeCharacters(QStringView(text).mid(from));
+}
+
 void DocumentWriter::element(QLatin1StringView name, const QString &value)
 {
-    m_xml.writeTextElement(name, value);
+    m_xml.writeStartElement(name);
+    characters(value);
+    m_xml.writeEndElement();
+}
+
+void DocumentWriter::element(const QString &name, const QString &value)
+{
+    m_xml.writeStartElement(name);
+    characters(value);
+    m_xml.writeEndElement();
 }
 
 void DocumentWriter::optionalElement(QLatin1StringView name, const QString &value)

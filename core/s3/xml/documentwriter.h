@@ -27,9 +27,9 @@ public:
     void start(QLatin1StringView name) { m_xml.writeStartElement(name); }
     void end() { m_xml.writeEndElement(); }
 
-    void characters(const QString &text) { m_xml.writeCharacters(text); }
+    void characters(const QString &text);
     void element(QLatin1StringView name, const QString &value); // always written
-    void element(const QString &name, const QString &value) { m_xml.writeTextElement(name, value); }
+    void element(const QString &name, const QString &value);
     void optionalElement(QLatin1StringView name, const QString &value); // skipped when empty
     void elements(QLatin1StringView name, const QStringList &values);
     void key(QLatin1StringView name, const QString &value); // always written

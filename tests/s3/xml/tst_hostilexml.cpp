@@ -77,6 +77,9 @@ private slots:
         QTest::newRow("mismatched tags") << QByteArray("<ListBucketResult><Name>b</Prefix></ListBucketResult>") << XmlError::Kind::Malformed;
         QTest::newRow("two roots") << QByteArray("<ListBucketResult/><ListBucketResult/>") << XmlError::Kind::Malformed;
         QTest::newRow("too large") << QByteArray(kMaxDocumentSize + 1, ' ') << XmlError::Kind::TooLarge;
+        QTest::newRow("too many elements")
+            << QByteArray("<ListBucketResult>" + QByteArray("<a/>").repeated(kMaxElements) + "</ListBucketResult>")
+            << XmlError::Kind::TooLarge;
     }
 
     void rejected()

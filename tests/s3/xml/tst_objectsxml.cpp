@@ -32,6 +32,7 @@ private slots:
         DeleteObjectsRequest request;
         request.objects.append({u" leading and trailing "_s, {}});
         request.objects.append({u"a//b/../&<é>"_s, u"null"_s});
+        request.objects.append({u"line\r\nbreak\ttab \U0001F600"_s, {}});
         verifyRoundTrip(request, writeDelete, parseDelete);
     }
 

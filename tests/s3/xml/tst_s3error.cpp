@@ -102,6 +102,7 @@ private slots:
         QTest::newRow("InvalidAccessKeyId") << 403 << u"InvalidAccessKeyId"_s << u"access key ID"_s;
         QTest::newRow("SlowDown") << 503 << u"SlowDown"_s << u"slow down"_s;
         QTest::newRow("NotImplemented") << 501 << u"NotImplemented"_s << u"not supported by this provider"_s;
+        QTest::newRow("PermanentRedirect") << 301 << u"PermanentRedirect"_s << u"another region"_s;
         QTest::newRow("unknown code keeps server text") << 400 << u"WeirdCode"_s << u"server says"_s;
     }
 
