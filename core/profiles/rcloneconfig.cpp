@@ -3,6 +3,7 @@
 #include "profiles/foreignconnection.h"
 #include "profiles/inifile.h"
 
+#include <QFile>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -110,12 +111,39 @@ void importRemote(const IniSection &remote, const QString &file, ImportResult &r
 
 } // namespace
 
+namespace {
+
+// rclone can encrypt its whole config with a password: a marker line, then base64.
+int encryptionMarkerLine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    int lineNo = 0;
+    while (!file.atEnd()) {
+        ++lineNo;
+        if (file.readLine().trimmed().startsWith("RCLONE_ENCRYPT_V"))
+            return lineNo;
+    }
+    return 0;
+}
+
+} // namespace
+
 ImportResult importRcloneConfig(const QString &path)
 {
     ImportResult result;
+    const QString file = displayPath(path);
+    if (const int line = encryptionMarkerLine(path); line > 0) {
+        result.errors.append(ImportError{
+            file, line,
+            u"the rclone configuration is encrypted with a password, so Coffer cannot read it. "
+            "Export the remote's keys with \"rclone config show\" into a plain file and import "
+            "that, or add the connection by hand."_s});
+        return result;
+    }
     const IniDocument doc = readIniFile(path);
     result.errors = doc.errors;
-    const QString file = displayPath(path);
     for (const IniSection &remote : doc.sections)
         importRemote(remote, file, result);
     return result;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void skipsOtherTypes();
     void malformed();
     void missingFile();
+    void encryptedFile();
 };
 
 void tst_RcloneConfig::remotes_data()
@@ -121,6 +122,19 @@ void tst_RcloneConfig::missingFile()
     const ImportResult result = importRcloneConfig(dir.filePath(u"rclone.conf"_s));
     QVERIFY(result.profiles.isEmpty());
     QCOMPARE(errorPlaces(result), QStringList{u"rclone.conf:0"_s});
+}
+
+void tst_RcloneConfig::encryptedFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"rclone.conf"_s);
+    QVERIFY(writeFile(path, u"# Encrypted rclone configuration File\n\nRCLONE_ENCRYPT_V0:\n"
+                            "bXkgc2VjcmV0IGNvbmZpZyBbcjJdIHR5cGUgPSBzMw==\n"_s));
+    const ImportResult result = importRcloneConfig(path);
+    QVERIFY(result.profiles.isEmpty());
+    QCOMPARE(errorPlaces(result), QStringList{u"rclone.conf:3"_s});
+    QVERIFY(result.errors.first().message.contains(u"encrypted"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_RcloneConfig)
