@@ -25,6 +25,19 @@ bool isTransportError(QNetworkReply::NetworkError error)
     return error != QNetworkReply::NoError && int(error) < 200;
 }
 
+// The path of the request line exactly as Qt's HTTP stack writes it (it normalizes
+// "." and ".." segments), to prove it is the path that was signed.
+QByteArray wireTarget(QUrl url)
+{
+    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo | QUrl::FullyEncoded
+                                   | QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveQuery);
+    if (url.path().isEmpty())
+        url.setPath(QStringLiteral("/"));
+    else
+        format |= QUrl::NormalizePathSegments;
+    return url.toEncoded(format);
+}
+
 QString transportMessage(const QNetworkReply *reply)
 {
     return reply->errorString();
@@ -127,7 +140,16 @@ void Exchange::sendAttempt()
                                                        m_env.clock->now());
 
     // fromEncoded + StrictMode: the path travels exactly as signed (QUrl re-encodes nothing).
-    QNetworkRequest request(QUrl::fromEncoded(signedUrl(), QUrl::StrictMode));
+    const QUrl url = QUrl::fromEncoded(signedUrl(), QUrl::StrictMode);
+    if (wireTarget(url) != m_request.encodedPath) {
+        finishWith(s3::S3Error::invalidInput(
+                       QStringLiteral("The request path would be altered on the way to the server, so its "
+                                      "signature would not match."))
+                       .withBucket(m_request.bucket)
+                       .withKey(m_request.key));
+        return;
+    }
+    QNetworkRequest request(url);
     for (const auto &[name, value] : std::as_const(input.headers))
         request.setRawHeader(name, value);
     for (const auto &[name, value] : added)
@@ -308,7 +330,7 @@ void Exchange::onReplyFinished()
     s3::S3Error error = s3::S3Error::fromResponse(m_response.status, m_response.body, m_request.configurationCall);
     if (error.requestId.isEmpty())
         error.requestId = m_response.requestId();
-    context(error);
+    error.withBucket(m_request.bucket).withKey(m_request.key);
 
     if (!m_skewCorrected && canRepeat()) {
         if (const auto skew = clockSkewCorrection(m_response, error, m_env.clock->localNow())) {

@@ -28,9 +28,11 @@ public:
     explicit operator bool() const { return ok(); }
     const T &value() const { return std::get<0>(m_value); } // only when ok()
     const T *operator->() const { return &value(); }
-    const s3::S3Error &error() const // only when !ok()
+    // The error; a Kind::None error when the call succeeded.
+    const s3::S3Error &error() const
     {
-        return std::get<1>(m_value);
+        static const s3::S3Error none;
+        return ok() ? none : std::get<1>(m_value);
     }
 
 private:

@@ -38,6 +38,19 @@ std::optional<s3::S3Error> CallRunner::checkKey(const QString &bucket, const QSt
 {
     if (const auto problem = s3::validateObjectKey(key))
         return s3::S3Error::invalidInput(problem->message).withBucket(bucket).withKey(key);
+    // Qt's HTTP stack resolves "." and ".." path segments on the request line (even when
+    // percent-encoded), so such a key would reach a different object than the one named.
+    const QStringList segments = key.split(u'/');
+    for (const QString &segment : segments) {
+        if (segment == u"." || segment == u"..") {
+            return s3::S3Error::invalidInput(
+                       QStringLiteral("Keys with a \".\" or \"..\" path segment cannot be sent by Coffer's "
+                                      "network layer, which would address a different object: use another tool "
+                                      "to rename this object."))
+                .withBucket(bucket)
+                .withKey(key);
+        }
+    }
     return std::nullopt;
 }
 
