@@ -115,7 +115,9 @@ void Connection::pumpOnce()
     for (;;) {
         if (m_closeStarted || m_done)
             return;
-        if (m_input.size() < kReadChunk && m_socket->bytesAvailable() > 0)
+        // Read even when bytesAvailable() is 0: a read past Qt's buffer re-arms its read
+        // notifier, which it turned off when the bounded buffer filled up.
+        if (m_input.size() < kReadChunk)
             m_input.append(m_socket->read(kReadChunk - m_input.size()));
         if (!mayFeed())
             return;
@@ -145,10 +147,18 @@ void Connection::onRequestHead(RequestHead head)
     m_pendingHead = std::move(head);
 }
 
+bool Connection::overBodyLimit() const
+{
+    if (!m_exchange || m_exchange->maxBodySize() < 0)
+        return false;
+    const qint64 announced = m_exchange->request().contentLength.value_or(0);
+    return std::max(announced, m_bodyBytesIn) > m_exchange->maxBodySize();
+}
+
 void Connection::onRequestBody(QByteArrayView data)
 {
     m_bodyBytesIn += data.size();
-    if (m_discardBody || !m_exchange || m_exchange->isAborted())
+    if (m_discardBody || !m_exchange || m_exchange->isAborted() || overBodyLimit())
         return;
     m_exchange->body()->append(data);
     m_bodyDataArrived = true;
@@ -157,7 +167,7 @@ void Connection::onRequestBody(QByteArrayView data)
 void Connection::onRequestComplete()
 {
     m_messageComplete = true;
-    if (m_exchange) {
+    if (m_exchange && !overBodyLimit()) {
         m_exchange->body()->markComplete();
         m_bodyFinishedArrived = !m_discardBody;
     }
@@ -216,14 +226,9 @@ void Connection::deliverBodyEvents()
 
 void Connection::enforceBodyLimit()
 {
-    if (!m_exchange || m_discardBody)
+    if (!m_exchange || m_discardBody || !overBodyLimit())
         return;
     const qint64 limit = m_exchange->maxBodySize();
-    if (limit < 0)
-        return;
-    const qint64 announced = m_exchange->request().contentLength.value_or(0);
-    if (std::max(announced, m_bodyBytesIn) <= limit)
-        return;
     // Too large: stop buffering, tell the handler, answer 413 if it has not answered.
     m_closing = true;
     m_discardBody = true;

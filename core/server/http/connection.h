@@ -59,6 +59,7 @@ private:
     void startExchange();
     void deliverBodyEvents();
     void enforceBodyLimit();
+    bool overBodyLimit() const;
     void maybeFinishExchange();
     void abortExchange(const QString &reason);
     void logExchange(bool aborted);

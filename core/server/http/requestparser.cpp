@@ -17,18 +17,18 @@ QByteArray trimmedOws(const QByteArray &value)
     return end == value.size() ? value : value.first(end);
 }
 
-// llhttp's own error for a request that cannot be read, as the answer RFC 9112 asks for.
-ParseError errorFor(llhttp_errno_t code, const char *reason)
+// A coding other than chunked is one this server does not implement (501), unlike a
+// malformed Transfer-Encoding (400).
+QByteArray unsupportedCoding(const RequestHead &head)
 {
-    const QByteArray text = reason ? QByteArray(reason) : QByteArray("malformed request");
-    switch (code) {
-    case HPE_INVALID_TRANSFER_ENCODING:
-        return {501, "unsupported Transfer-Encoding: " + text};
-    case HPE_INVALID_VERSION:
-        return {505, "unsupported HTTP version: " + text};
-    default:
-        return {400, "malformed request: " + text};
+    for (const QByteArray &te : head.headerValues("transfer-encoding")) {
+        for (const QByteArray &coding : te.split(',')) {
+            const QByteArray name = coding.trimmed().toLower();
+            if (!name.isEmpty() && name != "chunked")
+                return name.left(64);
+        }
     }
+    return {};
 }
 
 } // namespace
@@ -40,6 +40,7 @@ struct RequestParser::Impl {
     RequestHead head;
     QByteArray field;
     QByteArray value;
+    QByteArray version; // "1.1" as sent, kept to tell 505 from 400 when llhttp rejects it
     bool inValue = false;
     qsizetype trailerBytes = 0;
 
@@ -61,6 +62,7 @@ struct RequestParser::Impl {
         d.head = RequestHead{};
         d.field.clear();
         d.value.clear();
+        d.version.clear();
         d.inValue = false;
         d.trailerBytes = 0;
         return HPE_OK;
@@ -70,6 +72,30 @@ struct RequestParser::Impl {
     {
         impl(p).head.method.append(at, qsizetype(length));
         return HPE_OK;
+    }
+
+    static int onVersion(llhttp_t *p, const char *at, size_t length)
+    {
+        Impl &d = impl(p);
+        if (d.version.size() < 16)
+            d.version.append(at, qsizetype(std::min<size_t>(length, 16)));
+        return HPE_OK;
+    }
+
+    // llhttp's own error for a request it cannot read, as the status RFC 9112 asks for.
+    ParseError errorFor(const char *reason)
+    {
+        const QByteArray text = reason ? QByteArray(reason) : QByteArray("malformed request");
+        if (inValue)
+            commitHeader();
+        if (const QByteArray coding = unsupportedCoding(head); !coding.isEmpty())
+            return {501, "unsupported Transfer-Encoding: " + coding};
+        if (head.method == "CONNECT")
+            return {501, "CONNECT is not supported"};
+        if (!version.isEmpty() && version != "1.0" && version != "1.1" && version.at(0) >= '0'
+            && version.at(0) <= '9')
+            return {505, "only HTTP/1.0 and HTTP/1.1 are supported"};
+        return {400, "malformed request: " + text};
     }
 
     static int onUrl(llhttp_t *p, const char *at, size_t length)
@@ -136,16 +162,9 @@ struct RequestParser::Impl {
         }
         // Upgrades (websocket, h2c) are not offered: the request is served as plain HTTP.
         p->upgrade = 0;
-        if (p->flags & F_TRANSFER_ENCODING) {
-            for (const QByteArray &te : head.headerValues("transfer-encoding")) {
-                for (const QByteArray &coding : te.split(',')) {
-                    const QByteArray name = coding.trimmed().toLower();
-                    if (name != "chunked") {
-                        owner.fail(501, "unsupported Transfer-Encoding: " + name.left(64));
-                        return HPE_USER;
-                    }
-                }
-            }
+        if (const QByteArray coding = unsupportedCoding(head); !coding.isEmpty()) {
+            owner.fail(501, "unsupported Transfer-Encoding: " + coding);
+            return HPE_USER;
         }
         head.chunked = (p->flags & F_CHUNKED) != 0;
         if ((p->flags & F_CONTENT_LENGTH) && !head.chunked) {
@@ -190,6 +209,7 @@ RequestParser::RequestParser(RequestSink &sink, ParserLimits limits)
     s.on_message_begin = &Impl::onMessageBegin;
     s.on_method = &Impl::onMethod;
     s.on_url = &Impl::onUrl;
+    s.on_version = &Impl::onVersion;
     s.on_header_field = &Impl::onHeaderField;
     s.on_header_value = &Impl::onHeaderValue;
     s.on_headers_complete = &Impl::onHeadersComplete;
@@ -233,7 +253,7 @@ qsizetype RequestParser::feed(QByteArrayView data)
     } else if (code == HPE_USER) {
         m_state = State::Failed; // m_error was set by the callback
     } else if (code != HPE_OK) {
-        m_error = errorFor(code, llhttp_get_error_reason(&m_impl->parser));
+        m_error = m_impl->errorFor(llhttp_get_error_reason(&m_impl->parser));
         m_state = State::Failed;
     }
     if (inHead && m_state != State::Failed && m_headBytes > m_limits.maxHeaderBytes) {
