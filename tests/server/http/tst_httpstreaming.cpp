@@ -7,7 +7,6 @@
 
 #include "server/http/httpserver.h"
 
-#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -26,31 +25,6 @@ constexpr qint64 kLarge = 64LL * 1024 * 1024;
 // 1 MiB of unread body + one socket read + one parse buffer + a little: anything near the
 // body size would mean the server buffered instead of streaming.
 constexpr qint64 kBufferBound = 3LL * 1024 * 1024;
-
-// Generates the test pattern on demand, so the client does not hold the body either.
-class PatternDevice : public QIODevice
-{
-public:
-    explicit PatternDevice(qint64 size) : m_size(size) { open(QIODevice::ReadOnly); }
-    bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_size - m_position + QIODevice::bytesAvailable(); }
-    bool atEnd() const override { return m_position >= m_size && QIODevice::bytesAvailable() == 0; }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 n = std::min(maxSize, m_size - m_position);
-        for (qint64 i = 0; i < n; ++i)
-            data[i] = patternByte(m_position + i);
-        m_position += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    qint64 m_size;
-    qint64 m_position = 0;
-};
 
 } // namespace
 
@@ -115,17 +89,27 @@ void TestHttpStreaming::getAndPutThroughNetworkAccessManager()
 
 void TestHttpStreaming::streamsLargeUpload()
 {
-    QNetworkAccessManager manager;
-    PatternDevice source(kLarge);
-    QNetworkRequest request(url(QStringLiteral("/upload")));
-    request.setHeader(QNetworkRequest::ContentLengthHeader, kLarge);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/octet-stream"));
+    RawClient client;
+    QVERIFY(client.connectTo(m_server->port()));
     m_server->resetPeakBufferedBytes();
-    std::unique_ptr<QNetworkReply> reply(manager.put(request, &source));
-    QSignalSpy done(reply.get(), &QNetworkReply::finished);
-    QVERIFY(done.wait(240'000));
-    QCOMPARE(reply->error(), QNetworkReply::NoError);
-    QCOMPARE(reply->readAll(), QByteArray::number(kLarge) + " intact");
+    client.send("PUT /upload HTTP/1.1\r\nHost: h\r\nContent-Length: " + QByteArray::number(kLarge) + "\r\n\r\n");
+    qint64 sent = 0;
+    // Keeps at most ~1 MiB queued in the client: the server must pull the rest as it goes.
+    const bool allSent = QTest::qWaitFor([&] {
+        while (sent < kLarge && client.socket.bytesToWrite() < 1024 * 1024) {
+            QByteArray piece(qsizetype(std::min<qint64>(256 * 1024, kLarge - sent)), Qt::Uninitialized);
+            for (qsizetype i = 0; i < piece.size(); ++i)
+                piece[i] = patternByte(sent + i);
+            client.send(piece);
+            sent += piece.size();
+        }
+        return sent == kLarge;
+    }, 240'000);
+    QVERIFY2(allSent, QByteArray::number(sent).constData());
+    auto response = client.next(false, 240'000);
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->body, QByteArray::number(kLarge) + " intact");
     QCOMPARE(m_recorder->bytesRead.load(), kLarge);
     const qint64 peak = m_server->peakBufferedBytes();
     QVERIFY2(peak > 0 && peak < kBufferBound, QByteArray::number(peak).constData());
