@@ -4,18 +4,39 @@
 
 namespace coffer::s3::sigv4 {
 
+namespace {
+
+// "<date>\n<scope>\n", the part every chunk of a request shares.
+QByteArray dateAndScope(const ChunkSigningContext &context)
+{
+    return amzDate(context.time) + '\n' + context.scope.toString() + '\n';
+}
+
+QByteArray payloadStringToSign(const QByteArray &dateAndScope, const QByteArray &previousSignature,
+                               const QByteArray &chunkSha256Hex)
+{
+    return "AWS4-HMAC-SHA256-PAYLOAD\n" + dateAndScope + previousSignature + '\n'
+        + kEmptyPayloadSha256.toByteArray() + '\n' + chunkSha256Hex;
+}
+
+QByteArray trailerString(const QByteArray &dateAndScope, const QByteArray &previousSignature,
+                         const QByteArray &trailerSha256Hex)
+{
+    return "AWS4-HMAC-SHA256-TRAILER\n" + dateAndScope + previousSignature + '\n' + trailerSha256Hex;
+}
+
+} // namespace
+
 QByteArray chunkStringToSign(const ChunkSigningContext &context, const QByteArray &previousSignature,
                              const QByteArray &chunkSha256Hex)
 {
-    return "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate(context.time) + '\n' + context.scope.toString() + '\n'
-        + previousSignature + '\n' + kEmptyPayloadSha256.toByteArray() + '\n' + chunkSha256Hex;
+    return payloadStringToSign(dateAndScope(context), previousSignature, chunkSha256Hex);
 }
 
 QByteArray trailerStringToSign(const ChunkSigningContext &context, const QByteArray &previousSignature,
                                const QByteArray &trailerSha256Hex)
 {
-    return "AWS4-HMAC-SHA256-TRAILER\n" + amzDate(context.time) + '\n' + context.scope.toString() + '\n'
-        + previousSignature + '\n' + trailerSha256Hex;
+    return trailerString(dateAndScope(context), previousSignature, trailerSha256Hex);
 }
 
 QByteArray canonicalTrailer(const HeaderList &trailers)
@@ -28,6 +49,7 @@ QByteArray canonicalTrailer(const HeaderList &trailers)
 
 ChunkSigner::ChunkSigner(ChunkSigningContext context)
     : m_context(std::move(context))
+    , m_dateAndScope(dateAndScope(m_context))
     , m_previous(m_context.seedSignature)
 {
 }
@@ -39,14 +61,14 @@ QByteArray ChunkSigner::signChunk(QByteArrayView data)
 
 QByteArray ChunkSigner::signChunkHash(const QByteArray &sha256Hex)
 {
-    m_previous = signature(m_context.signingKey, chunkStringToSign(m_context, m_previous, sha256Hex));
+    m_previous = signature(m_context.signingKey, payloadStringToSign(m_dateAndScope, m_previous, sha256Hex));
     return m_previous;
 }
 
 QByteArray ChunkSigner::signTrailer(const HeaderList &trailers)
 {
     m_previous = signature(m_context.signingKey,
-                           trailerStringToSign(m_context, m_previous, sha256Hex(canonicalTrailer(trailers))));
+                           trailerString(m_dateAndScope, m_previous, sha256Hex(canonicalTrailer(trailers))));
     return m_previous;
 }
 

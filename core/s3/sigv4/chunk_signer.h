@@ -46,6 +46,7 @@ public:
 
 private:
     ChunkSigningContext m_context;
+    QByteArray m_dateAndScope; // formatted once: a body may have thousands of chunks
     QByteArray m_previous;
 };
 
