@@ -32,6 +32,11 @@ inline constexpr int kMaxDepth = 32;
 // ListParts of 10,000 parts is about 70,000 elements; this leaves room for any real body.
 inline constexpr qint64 kMaxElements = 500'000;
 
+// Whether text can travel in an XML 1.0 document at all. Control characters other than
+// tab, LF and CR, U+FFFE/U+FFFF and unpaired surrogates cannot: QXmlStreamWriter drops
+// them silently, so a server must list such keys with KeyEncoding::Url (or refuse them).
+bool canTravelAsXmlText(QStringView text);
+
 // The local name of the root element ("" when the body is not XML). Lets a caller see
 // an <Error> that arrived with a 200 (CompleteMultipartUpload, CopyObject do this).
 QString rootElementName(QByteArrayView body);

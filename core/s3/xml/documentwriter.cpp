@@ -12,6 +12,33 @@ QString encodeKey(const QString &key)
     return QString::fromLatin1(key.toUtf8().toPercentEncoding("/"));
 }
 
+} // namespace coffer::s3::xml::detail
+
+namespace coffer::s3::xml {
+
+bool canTravelAsXmlText(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
+            return false;
+        if (c == 0xFFFE || c == 0xFFFF)
+            return false;
+        if (QChar::isHighSurrogate(c)) {
+            if (i + 1 >= text.size() || !QChar::isLowSurrogate(text[i + 1].unicode()))
+                return false;
+            ++i;
+        } else if (QChar::isLowSurrogate(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace coffer::s3::xml
+
+namespace coffer::s3::xml::detail {
+
 DocumentWriter::DocumentWriter(QLatin1StringView root, Namespace ns)
     : m_xml(&m_out)
 {
