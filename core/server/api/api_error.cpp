@@ -16,9 +16,9 @@ QString ApiError::messageOrDefault() const
     return coffer::s3::s3ErrorDefaultMessage(QLatin1StringView(code));
 }
 
-ApiError apiError(QByteArrayView code, const QString &message)
+ApiError apiError(QByteArrayView code, const QString &message, int status)
 {
-    return ApiError{code.toByteArray(), message, 0};
+    return ApiError{code.toByteArray(), message, status};
 }
 
 } // namespace coffer::server::api

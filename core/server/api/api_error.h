@@ -18,6 +18,6 @@ struct ApiError {
     bool operator==(const ApiError &) const = default;
 };
 
-ApiError apiError(QByteArrayView code, const QString &message = {});
+ApiError apiError(QByteArrayView code, const QString &message = {}, int status = 0);
 
 } // namespace coffer::server::api
