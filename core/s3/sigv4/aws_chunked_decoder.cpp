@@ -93,7 +93,7 @@ ChunkedError AwsChunkedDecoder::fail(ChunkedError error)
 {
     m_state = State::Failed;
     m_error = error;
-    m_line.clear();
+    m_line = QByteArray();
     return error;
 }
 
@@ -148,7 +148,7 @@ ChunkedError AwsChunkedDecoder::parseChunkHeader()
     const qint64 expected = m_options.expectedDecodedLength;
     if (expected >= 0 && m_decoded + m_chunkSize > expected)
         return fail(ChunkedError::DecodedLengthMismatch);
-    m_line.clear();
+    m_line.truncate(0); // keeps the capacity for the next line
     m_chunkRemaining = m_chunkSize;
     if (m_chunkSize > 0) {
         m_state = State::ChunkData;
@@ -184,7 +184,7 @@ ChunkedError AwsChunkedDecoder::parseTrailerLine()
             return fail(ChunkedError::BadTrailer);
     }
     const QByteArray value = m_line.sliced(colon + 1).trimmed();
-    m_line.clear();
+    m_line.truncate(0); // keeps the capacity for the next line
     if (!m_trailerSignature.isEmpty()) // the signature must be the last trailer line
         return fail(ChunkedError::BadTrailer);
     if (name == kTrailerSignatureName) {

@@ -83,6 +83,23 @@ QByteArray encodePath(QByteArrayView rawPath)
     return uriEncode(rawPath, false);
 }
 
+QByteArray canonicalPathOf(QByteArrayView requestTargetPath)
+{
+    QByteArray out;
+    out.reserve(requestTargetPath.size());
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype slash = requestTargetPath.indexOf('/', start);
+        const qsizetype end = slash < 0 ? requestTargetPath.size() : slash;
+        // Decoding a segment may yield '/', which must stay encoded: it is part of the key.
+        out.append(uriEncode(percentDecode(requestTargetPath.sliced(start, end - start)), true));
+        if (slash < 0)
+            return out;
+        out.append('/');
+        start = slash + 1;
+    }
+}
+
 QByteArray amzDate(const QDateTime &utc)
 {
     return utc.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'").toLatin1();

@@ -49,6 +49,10 @@ struct CanonicalInput {
 QByteArray uriEncode(QByteArrayView raw, bool encodeSlash);
 // Percent-encodes a raw (decoded) object path such as "/bucket/a b/c" for the wire.
 QByteArray encodePath(QByteArrayView rawPath);
+// The verifier's canonical URI for a request-target path exactly as it arrived: each
+// segment is decoded and encoded again, so "%7e" becomes "~" and "%2f" becomes "%2F", but
+// nothing is normalized ("//", ".", ".." and an encoded slash stay where they are).
+QByteArray canonicalPathOf(QByteArrayView requestTargetPath);
 
 QByteArray amzDate(const QDateTime &utc);      // 20150830T123600Z
 // The inverse of amzDate: exactly "yyyyMMddTHHmmssZ", otherwise std::nullopt.

@@ -55,6 +55,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     require(percentDecode(encoded) == input);
     require(uriEncode(percentDecode(encoded), true) == encoded);
     require(percentDecode(encodePath(input)) == input);
+    // The verifier's path canonicalization agrees with the signer's encoding, and is stable.
+    require(canonicalPathOf(encodePath(input)) == encodePath(input));
+    const QByteArray canonicalPath = canonicalPathOf(input);
+    require(canonicalPathOf(canonicalPath) == canonicalPath);
 
     const std::optional<QDateTime> date = amzDateTime(input);
     if (date)

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void uriEncode();
     void encodePath_data();
     void encodePath();
+    void canonicalPathOf_data();
+    void canonicalPathOf();
     void percentDecodeRoundTrip_data();
     void percentDecodeRoundTrip();
     void parseQuery_data();
@@ -89,6 +91,34 @@ void TestCanonicalEncoding::encodePath()
     QCOMPARE(coffer::s3::sigv4::encodePath(raw), expected);
     // Encoding exactly once: decoding gives the key back.
     QCOMPARE(percentDecode(expected), raw);
+}
+
+void TestCanonicalEncoding::canonicalPathOf_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("already canonical") << QByteArray("/bucket/a%20b/c") << QByteArray("/bucket/a%20b/c");
+    QTest::newRow("lowercase escape") << QByteArray("/bucket/%e1%88%b4") << QByteArray("/bucket/%E1%88%B4");
+    QTest::newRow("escaped tilde") << QByteArray("/bucket/%7Euser") << QByteArray("/bucket/~user");
+    QTest::newRow("encoded slash stays encoded") << QByteArray("/bucket/a%2fb") << QByteArray("/bucket/a%2Fb");
+    QTest::newRow("double slash kept") << QByteArray("/bucket/a//b") << QByteArray("/bucket/a//b");
+    QTest::newRow("dot segments kept") << QByteArray("/bucket/./a/../b") << QByteArray("/bucket/./a/../b");
+    QTest::newRow("escaped percent kept") << QByteArray("/bucket/a%252F") << QByteArray("/bucket/a%252F");
+    QTest::newRow("trailing slash") << QByteArray("/bucket/dir/") << QByteArray("/bucket/dir/");
+    QTest::newRow("root") << QByteArray("/") << QByteArray("/");
+}
+
+void TestCanonicalEncoding::canonicalPathOf()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(coffer::s3::sigv4::canonicalPathOf(target), expected);
+    // What a client encodes with encodePath is verified as it was signed (an encoded
+    // slash is the one thing a decoded path cannot carry).
+    const QByteArray key = percentDecode(expected);
+    if (!expected.contains("%2F"))
+        QCOMPARE(coffer::s3::sigv4::canonicalPathOf(coffer::s3::sigv4::encodePath(key)), expected);
 }
 
 void TestCanonicalEncoding::percentDecodeRoundTrip_data()
