@@ -7,8 +7,7 @@ namespace coffer::server {
 BodySink::BodySink(const BlobDirectory &directory, qint64 inlineLimit,
                    std::optional<s3::ChecksumAlgorithm> keepChecksum,
                    const s3::Checksums &expected, QByteArray expectedMd5)
-    : m_directory(directory),
-      m_inlineLimit(inlineLimit),
+    : m_inlineLimit(inlineLimit),
       m_writer(directory),
       m_keep(keepChecksum),
       m_expected(expected),

@@ -39,7 +39,6 @@ public:
     StoreResult<Body> finish();
 
 private:
-    const BlobDirectory &m_directory;
     qint64 m_inlineLimit;
     BlobWriter m_writer;
     bool m_spilled = false;

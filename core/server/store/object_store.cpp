@@ -27,6 +27,9 @@ StoreResult<std::unique_ptr<ObjectStore>> ObjectStore::open(const StoreOptions &
         return db.error();
     if (StoreError error = createSchema(*db.value()); error.isError())
         return error;
+    // Make the index and its WAL file names durable too, not only their contents.
+    if (StoreError error = BlobDirectory::syncDirectory(options.directory); error.isError())
+        return error;
     StoreResult<SweepReport> sweep = sweepOrphans(*db.value(), internals->blobs);
     if (!sweep.ok())
         return sweep.error();
