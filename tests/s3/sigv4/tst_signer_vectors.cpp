@@ -87,6 +87,12 @@ bool needsNormalization(const QByteArray &rawPath)
     return false;
 }
 
+// Fails the running test when dir holds no vector, saying where it looked.
+#define REQUIRE_VECTOR(dir)                                                                             \
+    QVERIFY2(QFile::exists((dir) + u"/context.json"_s),                                                 \
+             qPrintable(u"no SigV4 vector in "_s + (dir)                                                \
+                        + u": is shared/ beside the checkout and visible here (COFFER_SHARED_DIR)?"_s))
+
 struct VectorCase {
     QString dir;
     QJsonObject context;
@@ -199,8 +205,9 @@ void TestSignerVectors::headerStages_data()
     QTest::addColumn<QString>("dir");
     const QDir root(vectorRoot());
     const QStringList cases = includedCases();
-    QVERIFY2(!cases.isEmpty(), qPrintable(u"no SigV4 vectors in "_s + vectorRoot()
-                                           + u": is shared/ beside the checkout and visible here?"_s));
+    // Without the vectors, one row that fails clearly (an empty table would abort the run).
+    if (cases.isEmpty())
+        QTest::newRow("vectors-missing") << vectorRoot();
     for (const QString &name : cases)
         QTest::newRow(qPrintable(name)) << root.filePath(name);
 }
@@ -208,6 +215,7 @@ void TestSignerVectors::headerStages_data()
 void TestSignerVectors::headerStages()
 {
     QFETCH(QString, dir);
+    REQUIRE_VECTOR(dir);
     const VectorCase c = loadCase(dir);
     CanonicalInput input = baseInput(c);
     input.headers.append({"X-Amz-Date", amzDate(c.time)});
@@ -227,6 +235,7 @@ void TestSignerVectors::headerStages()
 void TestSignerVectors::queryStages()
 {
     QFETCH(QString, dir);
+    REQUIRE_VECTOR(dir);
     const VectorCase c = loadCase(dir);
     CanonicalInput input = baseInput(c);
     const QByteArray names = signedHeaderNames(input.headers);
@@ -249,6 +258,7 @@ void TestSignerVectors::queryStages()
 void TestSignerVectors::presignQueryMatchesSignedRequest()
 {
     QFETCH(QString, dir);
+    REQUIRE_VECTOR(dir);
     const VectorCase c = loadCase(dir);
     if (c.omitToken)
         return; // the token is added after signing there; presignQuery always signs it
@@ -270,6 +280,7 @@ void TestSignerVectors::presignQueryMatchesSignedRequest()
 void TestSignerVectors::signHeadersMatchesSignedRequest()
 {
     QFETCH(QString, dir);
+    REQUIRE_VECTOR(dir);
     const VectorCase c = loadCase(dir);
     // signHeaders always sends x-amz-content-sha256 (S3 requires it); the suite signs it
     // only in its sign_body cases, and those are the ones it can be compared with.
