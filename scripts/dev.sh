@@ -87,7 +87,14 @@ enter_root() {
     mkdir -p "$target$checkout" "$target/ccache" "$ccache_dir"
     sync_host_network "$target"
     local display=${DISPLAY:-} xauth=${XAUTHORITY:-}
-    local xauth_bind=""
+    local xauth_bind="" shared_bind=""
+    # The project's shared/ folder (AWS test vectors, docs) sits beside the checkout.
+    local shared
+    shared=$(cd "$checkout/.." && pwd)/shared
+    if [ -d "$shared" ]; then
+        mkdir -p "$target$shared"
+        shared_bind="mount --bind '$shared' '$target$shared' && mount -o remount,bind,ro '$target$shared'"
+    fi
     if [ -n "$xauth" ] && [ -f "$xauth" ]; then
         mkdir -p "$target$(dirname "$xauth")"; touch "$target$xauth"
         xauth_bind="mount --bind '$xauth' '$target$xauth'"
@@ -102,6 +109,7 @@ enter_root() {
         mount --bind '$checkout' '$target$checkout'
         mount --bind '$ccache_dir' '$target/ccache'
         $xauth_bind
+        $shared_bind
         exec chroot '$target' /usr/bin/env -i \
             HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             LANG=C.UTF-8 TERM='${TERM:-dumb}' CI='${CI:-}' DISPLAY='$display' XAUTHORITY='$xauth' \
