@@ -3,6 +3,9 @@
 // a reply's result from a test function.
 
 #include "client/s3_client.h"
+#include "fake_network.h"
+
+#include "s3/sigv4/signer.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -25,6 +28,25 @@ inline ClientConfig testConfig(s3::Provider provider = s3::Provider::Custom)
     config.clock = [] { return QDateTime(QDate(2026, 2, 23), QTime(8, 24, 20), QTimeZone::UTC); };
     config.random = [] { return 0.5; };
     return config;
+}
+
+// Re-signs what was recorded on the wire and compares with the Authorization sent, so
+// the path, query and headers that travelled are exactly the ones that were signed.
+inline bool signatureMatchesWire(const RecordedRequest &request, const ClientConfig &config)
+{
+    const QByteArray authorization = request.header("authorization");
+    const qsizetype namesAt = authorization.indexOf("SignedHeaders=") + 14;
+    const QByteArray names = authorization.mid(namesAt, authorization.indexOf(',', namesAt) - namesAt);
+    s3::sigv4::CanonicalInput input;
+    input.method = request.method;
+    input.encodedPath = request.path;
+    for (const auto &[name, value] : request.queryItems())
+        input.query.append({name, value});
+    for (const QByteArray &name : names.split(';'))
+        input.headers.append({name, request.header(name)});
+    input.payloadHash = request.header("x-amz-content-sha256");
+    const auto added = s3::sigv4::signHeaders(input, config.credentials, config.region, config.clock());
+    return added.last().second == authorization;
 }
 
 // The result, once the reply has finished (delivered through a context-bound callback).
