@@ -13,6 +13,7 @@ public:
     FakeReply(const RecordedRequest &recorded, ScriptedResponse script, QObject *parent)
         : QNetworkReply(parent)
         , m_script(std::move(script))
+        , m_uploaded(recorded.body.size())
     {
         setRequest(recorded.request);
         setUrl(recorded.url);
@@ -47,6 +48,8 @@ private:
     {
         if (m_aborted)
             return;
+        if (m_uploaded > 0)
+            Q_EMIT uploadProgress(m_uploaded, m_uploaded);
         if (m_script.status == 0) {
             const auto error = m_script.error.value_or(RemoteHostClosedError);
             setError(error, QStringLiteral("Connection closed (scripted)"));
@@ -106,6 +109,7 @@ private:
     }
 
     ScriptedResponse m_script;
+    qint64 m_uploaded = 0;
     QByteArray m_pending;
     bool m_aborted = false;
 };

@@ -400,8 +400,13 @@ private Q_SLOTS:
         params.checksumBase64 = crc;
         params.contentMd5Base64 = md5;
         params.ifNoneMatchAny = true;
-        auto result = capture(client.putObject(params), this);
+        auto *reply = client.putObject(params);
+        QSignalSpy progress(reply, &S3Call::progress);
+        auto result = capture(reply, this);
         QTRY_VERIFY(result->has_value());
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toLongLong(), data.size());
+        QCOMPARE(progress.last().at(1).toLongLong(), data.size());
         QVERIFY((*result)->ok());
         QCOMPARE((**result)->etag, QStringLiteral("\"put-etag\""));
         QCOMPARE((**result)->versionId, QStringLiteral("v1"));
