@@ -215,8 +215,11 @@ AuthOutcome fromQuery(const AuthRequest &request, const TargetParts &parts, cons
 AuthOutcome authenticate(const AuthRequest &request, const AuthConfig &config, const QDateTime &now)
 {
     const auto parts = splitTarget(request.target);
-    if (!parts)
-        return refuse("InvalidURI", u"The request target must be a path starting with \"/\"."_s);
+    if (!parts) {
+        AuthOutcome outcome;
+        outcome.error = apiError("InvalidURI", u"The request target must be a path starting with \"/\"."_s, 400);
+        return outcome;
+    }
     const sigv4::QueryList query = sigv4::parseQuery(parts->query);
     const bool inHeader = hasHeader(request.headers, "authorization");
     const bool inQuery = sigv4::isPresigned(query);

@@ -44,7 +44,7 @@ bool coversGetObject(const QJsonValue &action)
 
 ApiError malformed(const QString &why)
 {
-    return apiError("MalformedPolicy", why);
+    return apiError("MalformedPolicy", why, 400);
 }
 
 } // namespace

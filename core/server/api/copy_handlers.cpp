@@ -113,8 +113,11 @@ void run(Call &call, const UploadPartCopy &e)
     if (!rangeHeader.isNull()) {
         const RangeRequest requested = resolveRange(rangeHeader, source->size);
         // S3 wants bytes=first-last exactly, inside the object.
-        if (!requested.present || !requested.satisfiable || !rangeHeader.contains('-')
-            || rangeHeader.trimmed().startsWith("bytes=-"))
+        const QByteArray declaredLast = rangeHeader.mid(rangeHeader.indexOf('-') + 1).trimmed();
+        const bool wholeRangeInside = requested.present && requested.satisfiable
+            && !rangeHeader.trimmed().startsWith("bytes=-") && !declaredLast.isEmpty()
+            && declaredLast.toLongLong() == requested.range.first + requested.range.length - 1;
+        if (!wholeRangeInside)
             return call.fail(apiError("InvalidArgument", u"x-amz-copy-source-range must be bytes=first-last within "
                                                          "the %1-byte source."_s.arg(source->size)));
         range = ByteRange{requested.range.first, requested.range.first + requested.range.length - 1, -1};

@@ -451,7 +451,7 @@ RouteResult route(const RouteRequest &request, const RouterConfig &config)
                                  .arg(QString::fromLatin1(method.left(32)))));
     const auto parts = splitTarget(request.target);
     if (!parts)
-        return fail(apiError("InvalidURI", u"The request target must be a path starting with \"/\"."_s));
+        return fail(apiError("InvalidURI", u"The request target must be a path starting with \"/\"."_s, 400));
     const Query query(parts->query);
 
     QByteArray virtualBucket;

@@ -58,8 +58,9 @@ QByteArray Reply::errorCode() const
     return body.mid(start + 6, end - start - 6);
 }
 
-S3TestClient::S3TestClient(quint16 port)
+S3TestClient::S3TestClient(quint16 port, QByteArray region)
     : m_port(port)
+    , m_region(std::move(region))
 {
 }
 
@@ -80,7 +81,7 @@ sigv4::HeaderList S3TestClient::signedHeaders(const Request &request) const
     const QByteArray payload = request.payloadHash.isEmpty() ? sigv4::sha256Hex(request.body) : request.payloadHash;
     sigv4::CanonicalInput input{request.method, path, sigv4::parseQuery(query), headers, payload};
     const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(request.clockOffsetSeconds);
-    for (const auto &pair : sigv4::signHeaders(input, request.keys, "auto", now))
+    for (const auto &pair : sigv4::signHeaders(input, request.keys, m_region, now))
         headers.append(pair);
     return headers;
 }

@@ -66,7 +66,7 @@ struct Request {
 class S3TestClient
 {
 public:
-    explicit S3TestClient(quint16 port);
+    explicit S3TestClient(quint16 port, QByteArray region = "auto");
 
     Reply send(const Request &request);
     // Writes the raw bytes and reads one response (or none: status 0 when closed).
@@ -78,6 +78,7 @@ public:
 private:
     Reply readReply(QTcpSocket &socket, bool isHead);
     quint16 m_port;
+    QByteArray m_region;
 };
 
 } // namespace coffer::server::api::test

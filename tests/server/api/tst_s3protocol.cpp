@@ -62,6 +62,8 @@ private slots:
     void r2ModeRefusals_data();
     void r2ModeRefusals();
     void lifecycleExpiresObjects();
+    void continueOnlyAfterAuthentication();
+    void manyConnectionsAtOnce();
 
 private:
     // Builds an aws-chunked PUT: signed chunks when signChunks, with a CRC32 trailer
@@ -380,6 +382,70 @@ void TestS3Protocol::lifecycleExpiresObjects()
     QVERIFY(m_client->send({"GET", "/aging?lifecycle"}).body.contains("<Days>1</Days>"));
     QTRY_COMPARE_WITH_TIMEOUT(m_client->send({"GET", "/aging/tmp/old"}).status, 404, 10000);
     QCOMPARE(m_client->send({"GET", "/aging/keep/old"}).status, 200);
+}
+
+void TestS3Protocol::continueOnlyAfterAuthentication()
+{
+    auto head = [this](const sigv4::Credentials &keys) {
+        Request request("PUT", "/proto/continued", {{"content-length", "5"}, {"expect", "100-continue"}});
+        request.payloadHash = "UNSIGNED-PAYLOAD";
+        request.keys = keys;
+        QByteArray bytes = "PUT /proto/continued HTTP/1.1\r\n";
+        for (const auto &[name, value] : m_client->signedHeaders(request))
+            bytes += name + ": " + value + "\r\n";
+        return bytes + "\r\n";
+    };
+    // Refused before the body is sent: the final answer comes instead of 100 Continue.
+    QTcpSocket refused;
+    refused.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(refused.waitForConnected(5000));
+    refused.write(head({kKeys.accessKeyId, "wrong", {}}));
+    QVERIFY(refused.waitForReadyRead(5000));
+    QVERIFY(refused.readAll().startsWith("HTTP/1.1 403"));
+    // Accepted: 100 Continue first, then the body is read and stored.
+    QTcpSocket accepted;
+    accepted.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(accepted.waitForConnected(5000));
+    accepted.write(head(kKeys));
+    QVERIFY(accepted.waitForReadyRead(5000));
+    QVERIFY(accepted.readAll().startsWith("HTTP/1.1 100"));
+    accepted.write("hello");
+    QByteArray answer;
+    while (!answer.contains("\r\n\r\n") && accepted.waitForReadyRead(5000))
+        answer += accepted.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QCOMPARE(m_client->send({"GET", "/proto/continued"}).body, QByteArray("hello"));
+}
+
+void TestS3Protocol::manyConnectionsAtOnce()
+{
+    QCOMPARE(m_client->send({"PUT", "/proto/popular", {}, "popular"}).status, 200);
+    const QByteArray request = [this] {
+        QByteArray bytes = "GET /proto/popular HTTP/1.1\r\n";
+        for (const auto &[name, value] : m_client->signedHeaders(Request("GET", "/proto/popular")))
+            bytes += name + ": " + value + "\r\n";
+        return bytes + "Connection: close\r\n\r\n";
+    }();
+    constexpr int kConnections = 200;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < kConnections; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write(request);
+        socket->flush();
+        sockets.push_back(std::move(socket));
+    }
+    int answered = 0;
+    for (auto &socket : sockets) {
+        QByteArray answer;
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->waitForReadyRead(10000))
+            answer += socket->readAll();
+        answer += socket->readAll();
+        if (answer.startsWith("HTTP/1.1 200") && answer.endsWith("popular"))
+            ++answered;
+    }
+    QCOMPARE(answered, kConnections);
 }
 
 QTEST_GUILESS_MAIN(TestS3Protocol)
