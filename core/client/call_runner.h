@@ -22,13 +22,24 @@ public:
     explicit CallRunner(S3Client *client) : m_client(client) {}
 
     std::optional<s3::S3Error> checkBucket(const QString &bucket) const;
+    // A key that will travel in the request path (see s3_client.cpp for why "." and ".."
+    // segments are refused there).
     std::optional<s3::S3Error> checkKey(const QString &bucket, const QString &key) const;
+    // A key that travels in a body or header (DeleteObjects, a copy source): only the
+    // general rules apply.
+    std::optional<s3::S3Error> checkKeyName(const QString &bucket, const QString &key) const;
     // Both, for calls on an object.
     std::optional<s3::S3Error> checkObject(const QString &bucket, const QString &key) const
     {
         if (auto e = checkBucket(bucket))
             return e;
         return checkKey(bucket, key);
+    }
+    std::optional<s3::S3Error> checkSource(const QString &bucket, const QString &key) const
+    {
+        if (auto e = checkBucket(bucket))
+            return e;
+        return checkKeyName(bucket, key);
     }
 
     // Addressed (host + encoded path) but unsigned.

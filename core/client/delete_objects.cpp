@@ -73,7 +73,7 @@ S3Reply<s3::DeleteObjectsResult> *S3Client::deleteObjects(const DeleteObjectsPar
     if (auto e = runner.checkBucket(params.bucket))
         return runner.rejected<s3::DeleteObjectsResult>(*e);
     for (const s3::ObjectIdentifier &object : params.objects) {
-        if (auto e = runner.checkKey(params.bucket, object.key))
+        if (auto e = runner.checkKeyName(params.bucket, object.key))
             return runner.rejected<s3::DeleteObjectsResult>(*e);
     }
     auto *reply = runner.reply<s3::DeleteObjectsResult>();

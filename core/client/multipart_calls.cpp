@@ -71,7 +71,7 @@ S3Reply<UploadPartResult> *S3Client::uploadPart(const UploadPartParams &params)
 S3Reply<s3::CopyPartResult> *S3Client::uploadPartCopy(const UploadPartCopyParams &params)
 {
     CallRunner runner(this);
-    if (auto e = runner.checkObject(params.source.bucket, params.source.key))
+    if (auto e = runner.checkSource(params.source.bucket, params.source.key))
         return runner.rejected<s3::CopyPartResult>(*e);
     if (auto e = runner.checkObject(params.bucket, params.key))
         return runner.rejected<s3::CopyPartResult>(*e);

@@ -155,7 +155,7 @@ S3Reply<Done> *S3Client::deleteObject(const DeleteObjectParams &params)
 S3Reply<s3::CopyObjectResult> *S3Client::copyObject(const CopyObjectParams &params)
 {
     CallRunner runner(this);
-    if (auto e = runner.checkObject(params.source.bucket, params.source.key))
+    if (auto e = runner.checkSource(params.source.bucket, params.source.key))
         return runner.rejected<s3::CopyObjectResult>(*e);
     if (auto e = runner.checkObject(params.bucket, params.key))
         return runner.rejected<s3::CopyObjectResult>(*e);

@@ -34,10 +34,17 @@ std::optional<s3::S3Error> CallRunner::checkBucket(const QString &bucket) const
     return std::nullopt;
 }
 
-std::optional<s3::S3Error> CallRunner::checkKey(const QString &bucket, const QString &key) const
+std::optional<s3::S3Error> CallRunner::checkKeyName(const QString &bucket, const QString &key) const
 {
     if (const auto problem = s3::validateObjectKey(key))
         return s3::S3Error::invalidInput(problem->message).withBucket(bucket).withKey(key);
+    return std::nullopt;
+}
+
+std::optional<s3::S3Error> CallRunner::checkKey(const QString &bucket, const QString &key) const
+{
+    if (auto e = checkKeyName(bucket, key))
+        return e;
     // Qt's HTTP stack resolves "." and ".." path segments on the request line (even when
     // percent-encoded), so such a key would reach a different object than the one named.
     const QStringList segments = key.split(u'/');
