@@ -39,7 +39,8 @@ void run(Call &call, const ListBuckets &e)
     // R2 pages with cf-max-keys / cf-continuation-token headers (the token is the last
     // name returned); S3's max-buckets / continuation-token query works the same way.
     int limit = e.maxBuckets;
-    QByteArray after = e.continuationToken;
+    // Tokens are the base64 of the last name returned, whichever way they travel.
+    QByteArray after = QByteArray::fromBase64(e.continuationToken);
     const QByteArray cfMax = call.header("cf-max-keys");
     if (!cfMax.isNull()) {
         bool ok = false;

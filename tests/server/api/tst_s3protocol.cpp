@@ -386,7 +386,7 @@ void TestS3Protocol::lifecycleExpiresObjects()
 
 void TestS3Protocol::continueOnlyAfterAuthentication()
 {
-    auto head = [this](const sigv4::Credentials &keys) {
+    auto head = [this](const sigv4::Credentials &keys) -> QByteArray {
         Request request("PUT", "/proto/continued", {{"content-length", "5"}, {"expect", "100-continue"}});
         request.payloadHash = "UNSIGNED-PAYLOAD";
         request.keys = keys;
@@ -420,7 +420,7 @@ void TestS3Protocol::continueOnlyAfterAuthentication()
 void TestS3Protocol::manyConnectionsAtOnce()
 {
     QCOMPARE(m_client->send({"PUT", "/proto/popular", {}, "popular"}).status, 200);
-    const QByteArray request = [this] {
+    const QByteArray request = [this]() -> QByteArray {
         QByteArray bytes = "GET /proto/popular HTTP/1.1\r\n";
         for (const auto &[name, value] : m_client->signedHeaders(Request("GET", "/proto/popular")))
             bytes += name + ": " + value + "\r\n";
