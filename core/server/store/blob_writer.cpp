@@ -29,6 +29,13 @@ bool takeInjectedSpace(qint64 bytes)
     return true;
 }
 
+// A discarded file gives its space back, as on a real filesystem.
+void returnInjectedSpace(qint64 bytes)
+{
+    if (bytes > 0 && g_spaceLimit.load() >= 0)
+        g_spaceLimit.fetch_add(bytes);
+}
+
 } // namespace
 
 void BlobWriter::setSpaceLimitForTesting(qint64 bytes)
@@ -62,6 +69,7 @@ StoreError BlobWriter::write(QByteArrayView data)
         return StoreError::io(u"Writing an object body after it was closed"_s);
     if (!takeInjectedSpace(data.size()))
         return fail(u"Writing the object body"_s, ENOSPC);
+    m_injected += data.size();
     const char *p = data.data();
     qint64 left = data.size();
     while (left > 0) {
@@ -94,6 +102,7 @@ StoreResult<QByteArray> BlobWriter::commit()
     if (::rename(m_tmpPath.constData(), target.constData()) != 0)
         return fail(u"Moving the object body into place"_s, errno);
     m_tmpPath.clear();
+    m_injected = 0; // kept: the blob now exists
     if (StoreError error = BlobDirectory::syncDirectory(m_directory.fanoutDir(id));
         error.isError()) {
         ::unlink(target.constData());
@@ -111,6 +120,8 @@ void BlobWriter::discard()
     if (!m_tmpPath.isEmpty()) {
         ::unlink(m_tmpPath.constData());
         m_tmpPath.clear();
+        returnInjectedSpace(m_injected);
+        m_injected = 0;
     }
 }
 

@@ -38,6 +38,7 @@ private:
     QByteArray m_tmpPath;
     int m_fd = -1;
     qint64 m_size = 0;
+    qint64 m_injected = 0; // bytes taken from the test space limit
 };
 
 } // namespace coffer::server

@@ -1,7 +1,8 @@
 // A full disk: the write fails with DiskFull, nothing partial is left behind, and the
-// store goes on serving. The store lives on a 2 MiB tmpfs mounted for the test (we run as
-// root in the build root); where mounting is not permitted the test falls back to
-// BlobWriter's space-limit seam, so it asserts the same things either way.
+// store goes on serving. The "tmpfs" rows put the store on a 2 MiB tmpfs mounted for the
+// test (we run as root in the build root); where mounting is not permitted they fall back
+// to BlobWriter's space-limit seam. The "seam" rows always use the seam, so both the real
+// ENOSPC path and the injected one are asserted.
 #include "store_fixture.h"
 
 #include "server/store/blob_writer.h"
@@ -19,30 +20,31 @@ class TestStoreDiskFull : public QObject
     Q_OBJECT
 
 private slots:
-    void init();
     void cleanup();
     void fullDiskLeavesNothing_data();
     void fullDiskLeavesNothing();
 
 private:
+    void makeSmallDisk(bool forceSeam);
     int filesUnder(const QString &sub) const;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_root;
     bool m_mounted = false;
 };
 
-void TestStoreDiskFull::init()
+void TestStoreDiskFull::makeSmallDisk(bool forceSeam)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_root = m_dir->path() + u"/small"_s;
     QVERIFY(QDir().mkpath(m_root));
     const QByteArray target = m_root.toLocal8Bit();
-    m_mounted = ::mount("tmpfs", target.constData(), "tmpfs", 0, "size=2m") == 0;
-    if (!m_mounted) {
+    m_mounted = !forceSeam && ::mount("tmpfs", target.constData(), "tmpfs", 0, "size=2m") == 0;
+    if (!m_mounted && !forceSeam) {
         qInfo("cannot mount a tmpfs here (%s); using the BlobWriter space-limit seam",
               strerror(errno));
-        BlobWriter::setSpaceLimitForTesting(1536 * 1024);
     }
+    if (!m_mounted)
+        BlobWriter::setSpaceLimitForTesting(1536 * 1024);
 }
 
 void TestStoreDiskFull::cleanup()
@@ -69,13 +71,18 @@ int TestStoreDiskFull::filesUnder(const QString &sub) const
 void TestStoreDiskFull::fullDiskLeavesNothing_data()
 {
     QTest::addColumn<bool>("multipart");
-    QTest::newRow("PutObject") << false;
-    QTest::newRow("UploadPart") << true;
+    QTest::addColumn<bool>("seam");
+    QTest::newRow("PutObject, tmpfs") << false << false;
+    QTest::newRow("UploadPart, tmpfs") << true << false;
+    QTest::newRow("PutObject, seam") << false << true;
+    QTest::newRow("UploadPart, seam") << true << true;
 }
 
 void TestStoreDiskFull::fullDiskLeavesNothing()
 {
     QFETCH(bool, multipart);
+    QFETCH(bool, seam);
+    makeSmallDisk(seam);
     StoreOptions options;
     options.directory = m_root + u"/store"_s;
     options.minPartSize = 16;
