@@ -44,6 +44,7 @@ private slots:
     void uploadPartCopyWithRange();
     void r2RefusesUnequalParts();
     void partContentMd5();
+    void compositeChecksum();
     void lifecycleAbortsUnfinishedUploads();
 
 private:
@@ -126,6 +127,34 @@ void TestS3Multipart::partContentMd5()
     const QByteArray right = coffer::s3::Checksum::hash(coffer::s3::ChecksumAlgorithm::Md5, "part").toBase64();
     QCOMPARE(m_client->send({"PUT", "/mpart/digested?partNumber=1&uploadId=" + uploadId, {{"content-md5", right}}, "part"}).status, 200);
     QCOMPARE(m_client->send({"DELETE", "/mpart/digested?uploadId=" + uploadId}).status, 204);
+}
+
+void TestS3Multipart::compositeChecksum()
+{
+    const Reply created = m_client->send({"POST", "/mpart/summed?uploads", {{"x-amz-checksum-algorithm", "CRC32"}}});
+    QCOMPARE(created.status, 200);
+    QCOMPARE(created.header("x-amz-checksum-algorithm"), QByteArray("CRC32"));
+    const QByteArray uploadId = between(created.body, "<UploadId>", "</UploadId>");
+    const QList<QByteArray> parts{QByteArray(5 * kMiB, 'x'), QByteArray("end")};
+    QList<QByteArray> etags;
+    QList<QByteArray> crcs;
+    for (const QByteArray &part : parts) {
+        coffer::s3::Checksum crc(coffer::s3::ChecksumAlgorithm::Crc32);
+        crc.update(part);
+        const Reply reply = m_client->send({"PUT", "/mpart/summed?partNumber=" + QByteArray::number(etags.size() + 1)
+                                                       + "&uploadId=" + uploadId, {{"x-amz-checksum-crc32", crc.base64()}}, part});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("x-amz-checksum-crc32"), crc.base64());
+        etags.append(reply.header("etag"));
+        crcs.append(crc.result());
+    }
+    QCOMPARE(m_client->send({"POST", "/mpart/summed?uploadId=" + uploadId, {}, completion(etags)}).status, 200);
+    // COMPOSITE: the CRC of the parts' CRCs, with the part count.
+    const QByteArray expected = coffer::s3::Checksum::hash(coffer::s3::ChecksumAlgorithm::Crc32, crcs.join()).toBase64() + "-2";
+    const Reply head = m_client->send({"HEAD", "/mpart/summed", {{"x-amz-checksum-mode", "ENABLED"}}});
+    QCOMPARE(head.header("x-amz-checksum-crc32"), expected);
+    QCOMPARE(head.header("x-amz-checksum-type"), QByteArray("COMPOSITE"));
+    QCOMPARE(head.header("x-amz-mp-parts-count"), QByteArray("2"));
 }
 
 void TestS3Multipart::lifecycleAbortsUnfinishedUploads()
