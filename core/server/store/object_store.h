@@ -94,6 +94,7 @@ struct ByteRange {
     qint64 suffixLength = -1;
 };
 
+// The reader must not outlive the store (it unpins the object's blobs when it goes).
 struct ObjectRead {
     ObjectRecord record;
     qint64 offset = 0; // where the reader's range starts

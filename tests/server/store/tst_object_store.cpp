@@ -29,6 +29,8 @@ private slots:
     void readerSurvivesConcurrentDelete();
     void sweepRemovesOrphans();
     void lifecycleQueries();
+    void deleteBucketTakesUploads();
+    void deleteObjectsInOneCommit();
 };
 
 static QByteArray randomBytes(qsizetype size, quint32 seed)
@@ -339,6 +341,44 @@ void TestObjectStore::lifecycleQueries()
     QCOMPARE(s->uploadsInitiatedBefore(u"b"_s, "logs/", now + 60000)->size(), 1);
     QCOMPARE(s->uploadsInitiatedBefore(u"b"_s, {}, now + 60000)->size(), 2);
     QVERIFY(s->uploadsInitiatedBefore(u"b"_s, {}, now - 60000)->isEmpty());
+}
+
+void TestObjectStore::deleteBucketTakesUploads()
+{
+    TempStore s;
+    QVERIFY(!s->createBucket(u"b"_s, {}).isError());
+    const QString id = s->createMultipartUpload(u"b"_s, "k", {})->uploadId;
+    QVERIFY(s->uploadPart(u"b"_s, "k", id, 1, randomBytes(100, 1)).ok());
+    QCOMPARE(s.blobFileCount(), 1);
+    QVERIFY(!s->deleteBucket(u"b"_s).isError()); // unfinished uploads do not keep it alive
+    QCOMPARE(s.blobFileCount(), 0);
+    QCOMPARE(s->bucket(u"b"_s).error().code(), StoreError::Code::NoSuchBucket);
+    QVERIFY(!s->createBucket(u"b"_s, {}).isError());
+    QVERIFY(s->listUploads(u"b"_s, {})->uploads.isEmpty());
+}
+
+void TestObjectStore::deleteObjectsInOneCommit()
+{
+    TempStore s;
+    QVERIFY(!s->createBucket(u"b"_s, {}).isError());
+    QList<QByteArray> keys;
+    for (int i = 0; i < 20; ++i) {
+        keys.append("k" + QByteArray::number(i));
+        QVERIFY(s->putObject(u"b"_s, keys.last(), {}, randomBytes(i % 2 ? 70000 : 10, quint32(i))).ok());
+    }
+    QCOMPARE(s.blobFileCount(), 10);
+    QList<QByteArray> request = keys;
+    request.append("never existed");
+    request.append(QByteArray(2000, 'x'));
+    const quint64 before = s->commitBatches();
+    const QList<StoreError> results = s->deleteObjects(u"b"_s, request);
+    QCOMPARE(s->commitBatches() - before, quint64(1));
+    QCOMPARE(results.size(), request.size());
+    for (qsizetype i = 0; i + 1 < results.size(); ++i)
+        QVERIFY(!results[i].isError());
+    QCOMPARE(results.last().code(), StoreError::Code::InvalidArgument);
+    QCOMPARE(s.blobFileCount(), 0);
+    QVERIFY(s->listObjects(u"b"_s, {})->objects.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestObjectStore)

@@ -1,6 +1,8 @@
 // ListObjects over the store: bytewise order, prefix/delimiter roll-up, markers and paging.
 #include "store_fixture.h"
 
+#include "server/store/list_token.h"
+
 using namespace Qt::StringLiterals;
 using namespace coffer::server;
 using coffer::server::testing::TempStore;
@@ -16,6 +18,10 @@ private slots:
     void pagingAcrossKeys();
     void bigFolderIsOneEntry();
     void listUploads();
+    void continuationTokens_data();
+    void continuationTokens();
+    void badTokens_data();
+    void badTokens();
 };
 
 // "objects|prefixes" with entries separated by commas, for compact tables.
@@ -190,6 +196,40 @@ void TestStoreListing::listUploads()
     UploadListRequest inDir;
     inDir.prefix = "dir/";
     QCOMPARE(s->listUploads(u"b"_s, inDir)->uploads.size(), 2);
+}
+
+void TestStoreListing::continuationTokens_data()
+{
+    QTest::addColumn<QByteArray>("startAfter");
+    QTest::newRow("plain") << QByteArray("photos/2024/img_0001.jpg");
+    QTest::newRow("common prefix") << QByteArray("a//");
+    QTest::newRow("binary") << QByteArray("\x00\xff+/=", 6);
+    QTest::newRow("1024 bytes") << QByteArray(1024, '\xfe');
+}
+
+void TestStoreListing::continuationTokens()
+{
+    QFETCH(QByteArray, startAfter);
+    const QString token = continuationToken(startAfter);
+    // URL- and XML-safe: no characters that need escaping.
+    for (QChar c : token)
+        QVERIFY2(c.isLetterOrNumber() || c == u'-' || c == u'_', qPrintable(token));
+    QCOMPARE(startAfterFromToken(token), std::optional<QByteArray>(startAfter));
+}
+
+void TestStoreListing::badTokens_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("not base64") << u"***"_s;
+    QTest::newRow("wrong version") << QString::fromLatin1(QByteArray("\x02key").toBase64());
+    QTest::newRow("too long") << continuationToken(QByteArray(1025, 'k'));
+}
+
+void TestStoreListing::badTokens()
+{
+    QFETCH(QString, token);
+    QCOMPARE(startAfterFromToken(token), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestStoreListing)
