@@ -9,6 +9,7 @@
 //     get SIZE COUNT CONCURRENCY PREFIX GET them back (sizes checked)      -> ops/s
 //     list PREFIX                       walk ListObjectsV2 (1,000 a page) -> seconds
 //     presign METHOD KEY                print a presigned URL (for curl)
+//     presign-list METHOD COUNT PREFIX  print the URLs of PREFIX0..COUNT-1, one a line
 #include "client/s3_client.h"
 
 #include <QBuffer>
@@ -197,6 +198,9 @@ int main(int argc, char *argv[])
         std::printf("RESULT %.3f s %lld keys\n", seconds, static_cast<long long>(keys));
     } else if (command == u"presign"_s && args.size() == 8) {
         std::printf("%s\n", qPrintable(load.presign(args[6].toUtf8(), args[7])));
+    } else if (command == u"presign-list"_s && args.size() == 9) {
+        for (int i = 0; i < args[7].toInt(); ++i)
+            std::printf("%s\n", qPrintable(load.presign(args[6].toUtf8(), args[8] + QString::number(i))));
     } else {
         fail(u"unknown command or wrong arguments: "_s + args.mid(5).join(u' '));
     }

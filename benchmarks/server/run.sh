@@ -97,6 +97,26 @@ coffer() { "$load" "$coffer_url" AK SK bench "$@"; }
 s3rver() { "$load" "$s3rver_url" S3RVER S3RVER bench "$@"; }
 result() { sed -n 's/^RESULT //p'; }
 
+# The same operations from curl's parallel mode on presigned URLs (16 connections, one
+# thread, no per-request signing), a lighter client than S3Client on a 2-core machine.
+# Usage: curl_ops coffer|s3rver GET|PUT COUNT PREFIX
+curl_ops() {
+    local who=$1 method=$2 count=$3 prefix=$4 start end ok
+    "$who" presign-list "$method" "$count" "$prefix" > "$work/urls"
+    if [ "$method" = PUT ]; then
+        awk -v f="$work/4k.bin" '{ printf "url = \"%s\"\nupload-file = \"%s\"\noutput = \"/dev/null\"\n", $0, f }' \
+            "$work/urls" > "$work/curl.cfg"
+    else
+        awk '{ printf "url = \"%s\"\noutput = \"/dev/null\"\n", $0 }' "$work/urls" > "$work/curl.cfg"
+    fi
+    start=$(date +%s.%N)
+    curl -sS -Z --parallel-max 16 -H 'Expect:' -w '%{http_code}\n' -K "$work/curl.cfg" > "$work/codes" || true
+    end=$(date +%s.%N)
+    ok=$(grep -c '^200$' "$work/codes" || true)
+    [ "$ok" = "$count" ] || echo "warning: $((count - ok)) of $count $method requests to $who failed" >&2
+    awk -v n="$ok" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f ops/s", n / (e - s) }'
+}
+
 echo "coffer-server at $coffer_url, s3rver at $s3rver_url, nginx on $nginx_port" >&2
 coffer mkbucket
 s3rver mkbucket
@@ -107,6 +127,11 @@ coffer_put=$(coffer put 4096 "$small_ops" 16 small/ | result)
 coffer_get=$(coffer get 4096 "$small_ops" 16 small/ | result)
 s3rver_put=$(s3rver put 4096 "$s3rver_ops" 16 small/ | result)
 s3rver_get=$(s3rver get 4096 "$s3rver_ops" 16 small/ | result)
+head -c 4096 /dev/urandom > "$work/4k.bin"
+coffer_curl_put=$(curl_ops coffer PUT "$small_ops" curl/)
+coffer_curl_get=$(curl_ops coffer GET "$small_ops" curl/)
+s3rver_curl_put=$(curl_ops s3rver PUT "$s3rver_ops" curl/)
+s3rver_curl_get=$(curl_ops s3rver GET "$s3rver_ops" curl/)
 
 # --- 1 GiB single object ---
 echo "1 GiB PUT/GET ..." >&2
@@ -123,12 +148,14 @@ echo "creating $list_keys keys for the listing ..." >&2
 fill_rate=$(coffer put 0 "$list_keys" 64 many/ | result)
 list_time=$(coffer list many/ | result)
 
-printf '\n%-44s %-22s %-22s\n' "measurement" "coffer-server" "reference"
-printf '%-44s %-22s %-22s\n' "--------------------------------------------" "----------------------" "----------------------"
-printf '%-44s %-22s %-22s\n' "4 KiB PUT, concurrency 16 (S3Client)" "$coffer_put" "s3rver $s3rver_put"
-printf '%-44s %-22s %-22s\n' "4 KiB GET, concurrency 16 (S3Client)" "$coffer_get" "s3rver $s3rver_get"
-printf '%-44s %-22s %-22s\n' "1 GiB PUT (curl, presigned)" "$coffer_big_put" "-"
-printf '%-44s %-22s %-22s\n' "1 GiB GET (curl, presigned)" "$coffer_big_get" "nginx $nginx_big_get"
-printf '%-44s %-22s %-22s\n' "1 GiB GET (S3Client)" "$client_big_get" "-"
-printf '%-44s %-22s %-22s\n' "0-byte PUT, concurrency 64 (listing setup)" "$fill_rate" "-"
-printf '%-44s %-22s %-22s\n' "ListObjectsV2 walk, 1,000 per page" "$list_time" "-"
+printf '\n%-48s %-22s %-22s\n' "measurement" "coffer-server" "reference"
+printf '%-48s %-22s %-22s\n' "------------------------------------------------" "----------------------" "----------------------"
+printf '%-48s %-22s %-22s\n' "4 KiB PUT, concurrency 16 (S3Client)" "$coffer_put" "s3rver $s3rver_put"
+printf '%-48s %-22s %-22s\n' "4 KiB GET, concurrency 16 (S3Client)" "$coffer_get" "s3rver $s3rver_get"
+printf '%-48s %-22s %-22s\n' "4 KiB PUT, concurrency 16 (curl -Z, presigned)" "$coffer_curl_put" "s3rver $s3rver_curl_put"
+printf '%-48s %-22s %-22s\n' "4 KiB GET, concurrency 16 (curl -Z, presigned)" "$coffer_curl_get" "s3rver $s3rver_curl_get"
+printf '%-48s %-22s %-22s\n' "1 GiB PUT (curl, presigned)" "$coffer_big_put" "-"
+printf '%-48s %-22s %-22s\n' "1 GiB GET (curl, presigned)" "$coffer_big_get" "nginx $nginx_big_get"
+printf '%-48s %-22s %-22s\n' "1 GiB GET (S3Client)" "$client_big_get" "-"
+printf '%-48s %-22s %-22s\n' "0-byte PUT, concurrency 64 (listing setup)" "$fill_rate" "-"
+printf '%-48s %-22s %-22s\n' "ListObjectsV2 walk, 1,000 per page" "$list_time" "-"
