@@ -187,8 +187,7 @@ void Connection::startExchange()
     m_discardBody = false;
     m_bodyDataArrived = false;
     m_bodyFinishedArrived = false;
-    if (!head.hasBody())
-        head.expectsContinue = false; // nothing to wait for
+    m_continueSent = false;
 
     m_exchange = new Exchange(std::move(head), this, this, m_socket->peerAddress(),
                               m_socket->peerPort(), m_state.newRequestId(),
@@ -377,11 +376,16 @@ void Connection::endResponse(bool framingIntact)
 
 void Connection::continueRequested()
 {
-    if (!m_exchange || m_responseStarted || m_parser.state() != RequestParser::State::HeadParsed)
+    if (!m_exchange || m_responseStarted || m_continueSent || !m_exchange->request().expectsContinue)
         return;
+    m_continueSent = true;
+    // Sent even for an empty body: botocore waits for the 100 it asked for and otherwise
+    // takes the final status for it, then misreads the next response on the connection.
     m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
-    m_parser.resumeBody();
-    schedulePump();
+    if (m_parser.state() == RequestParser::State::HeadParsed) {
+        m_parser.resumeBody();
+        schedulePump();
+    }
 }
 
 void Connection::bodyLimitChanged()

@@ -93,6 +93,7 @@ private:
     bool m_discardBody = false;
     bool m_bodyDataArrived = false;
     bool m_bodyFinishedArrived = false;
+    bool m_continueSent = false;
 
     bool m_closing = false;      // no new request; close once the current one is over
     bool m_closeStarted = false; // flushing what is queued, then a lingering close
