@@ -1,37 +1,18 @@
 #!/bin/sh
 # rclone, unchanged, against coffer-server: copy a tree up, check it, sync changes both
 # ways (including deletions), and copy it back down, comparing every byte.
-# Usage: rclone_smoke.sh /path/to/coffer-server
+# Run through with_server.sh, which starts coffer-server and sets COFFER_*.
 set -eu
 
-server=$1
-command -v rclone >/dev/null || { echo "SKIP: rclone is not installed"; exit 77; }
-
-work=$(mktemp -d)
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$server" --data "$work/data" --listen 127.0.0.1:0 --access-key RCLONEKEY --secret-key rclone-secret-key \
-    >"$work/stdout" 2>"$work/stderr" &
-pid=$!
-tries=0
-until grep -q '^listening on http://' "$work/stdout" 2>/dev/null; do
-    tries=$((tries + 1))
-    [ "$tries" -gt 100 ] && { echo "FAIL: no 'listening on' line"; cat "$work/stderr"; exit 1; }
-    kill -0 "$pid" 2>/dev/null || { echo "FAIL: coffer-server exited"; cat "$work/stderr"; exit 1; }
-    sleep 0.1
-done
-endpoint=$(head -n 1 "$work/stdout" | sed 's/^listening on //')
+command -v rclone >/dev/null || { echo "FAIL: rclone is not installed"; exit 1; }
+work=$COFFER_WORK
+endpoint=$COFFER_ENDPOINT
 
 # An rclone remote defined by environment only: no config file is read or written.
 export RCLONE_CONFIG="$work/rclone.conf"
 export RCLONE_CONFIG_COFFER_TYPE=s3 RCLONE_CONFIG_COFFER_PROVIDER=Cloudflare
-export RCLONE_CONFIG_COFFER_ACCESS_KEY_ID=RCLONEKEY RCLONE_CONFIG_COFFER_SECRET_ACCESS_KEY=rclone-secret-key
-export RCLONE_CONFIG_COFFER_ENDPOINT="$endpoint" RCLONE_CONFIG_COFFER_REGION=auto
+export RCLONE_CONFIG_COFFER_ACCESS_KEY_ID="$COFFER_ACCESS_KEY" RCLONE_CONFIG_COFFER_SECRET_ACCESS_KEY="$COFFER_SECRET_KEY"
+export RCLONE_CONFIG_COFFER_ENDPOINT="$endpoint" RCLONE_CONFIG_COFFER_REGION="$COFFER_REGION"
 # Small cutoff and chunks so that the large file goes up as a multipart upload.
 export RCLONE_CONFIG_COFFER_UPLOAD_CUTOFF=5M RCLONE_CONFIG_COFFER_CHUNK_SIZE=5M
 : >"$RCLONE_CONFIG"
@@ -59,7 +40,4 @@ diff -r "$work/tree" "$work/back"
 echo "copy down: byte for byte"
 
 rclone purge coffer:rclone-smoke
-kill -TERM "$pid"
-wait "$pid"
-pid=
 echo "PASS"

@@ -28,24 +28,27 @@ trap 'exit 130' INT TERM
 
 access=INTEROPKEY
 secret=interop-secret-$$-key
-if [ -n "$mode" ]; then
-    "$server" --data "$work/data" --listen 127.0.0.1:0 --access-key "$access" --secret-key "$secret" \
-        --mode "$mode" >"$work/stdout" 2>"$work/stderr" &
-else
-    "$server" --data "$work/data" --listen 127.0.0.1:0 --access-key "$access" --secret-key "$secret" \
-        >"$work/stdout" 2>"$work/stderr" &
-fi
+mode_args=
+[ -n "$mode" ] && mode_args="--mode $mode"
+# The server's stdout goes through a FIFO so that reading its first line blocks until the
+# server announces its address, or returns end-of-file if it exits first: no polling.
+mkfifo "$work/announce"
+# shellcheck disable=SC2086
+"$server" --data "$work/data" --listen 127.0.0.1:0 --access-key "$access" --secret-key "$secret" \
+    $mode_args >"$work/announce" 2>"$work/stderr" &
 pid=$!
-
-# The first stdout line announces the address; poll for it (the server is another process).
-tries=0
-until grep -q '^listening on http://' "$work/stdout" 2>/dev/null; do
-    tries=$((tries + 1))
-    [ "$tries" -gt 100 ] && { echo "FAIL: no 'listening on' line"; cat "$work/stderr"; exit 1; }
-    kill -0 "$pid" 2>/dev/null || { echo "FAIL: coffer-server exited"; cat "$work/stderr"; exit 1; }
-    sleep 0.1
-done
-endpoint=$(head -n 1 "$work/stdout" | sed 's/^listening on //')
+exec 3<"$work/announce"
+if ! IFS= read -r first <&3; then
+    echo "FAIL: coffer-server exited before announcing its address"; cat "$work/stderr"; exit 1
+fi
+printf '%s\n' "$first" >"$work/stdout"
+cat <&3 >>"$work/stdout" &
+drain=$!
+exec 3<&-
+case "$first" in
+    "listening on http://"*) endpoint=${first#listening on } ;;
+    *) echo "FAIL: unexpected first line from coffer-server: $first"; exit 1 ;;
+esac
 echo "server at $endpoint"
 
 mkdir "$work/client"
@@ -64,6 +67,7 @@ kill -TERM "$pid"
 status=0
 wait "$pid" || status=$?
 pid=
+wait "$drain" || true
 [ "$status" -eq 0 ] || { echo "FAIL: coffer-server exited with $status on SIGTERM"; exit 1; }
 if grep -q "$secret" "$work/stdout" "$work/stderr"; then
     echo "FAIL: the secret appeared in the server log"
