@@ -18,11 +18,14 @@ run_preset() {
     local preset=$1 log
     log=$(mktemp)
     echo "== configure + build: $preset"
+    local t0=$SECONDS
     cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -j "$jobs"
+    local built=$((SECONDS - t0))
     echo "== test: $preset"
+    t0=$SECONDS
     if ctest --preset "$preset" -j "$jobs" 2>&1 | tee "$log"; then :; else status=1; fi
-    summary+=("$preset: $(grep -E 'tests passed|tests failed' "$log" | tail -n1)")
+    summary+=("$preset: $(grep -E 'tests passed|tests failed' "$log" | tail -n1) (build ${built} s, tests $((SECONDS - t0)) s)")
     local line
     line=$(grep -E 'tests failed out of' "$log" | tail -n1 || true)
     if [[ $line =~ ([0-9]+)\ tests\ failed\ out\ of\ ([0-9]+) ]]; then
