@@ -3,6 +3,7 @@
 #include "handlers.h"
 #include "s3_call.h"
 
+#include "server/store/list_token.h"
 #include "server/store/object_store.h"
 
 #include "s3/xml/documents.h"
@@ -60,11 +61,11 @@ void run(Call &call, const ListObjectsV2 &e)
 {
     QByteArray after = e.startAfter;
     if (!e.continuationToken.isEmpty()) {
-        const auto decoded = QByteArray::fromBase64Encoding(e.continuationToken, QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = startAfterFromToken(QString::fromLatin1(e.continuationToken));
         if (!decoded)
             return call.fail(apiError("InvalidArgument", u"The continuation token provided is incorrect: pass "
                                                          "NextContinuationToken back unchanged."_s));
-        after = qMax(after, decoded.decoded);
+        after = qMax(after, *decoded);
     }
     const auto result = call.store().listObjects(e.bucket, {e.prefix, e.delimiter, after, e.maxKeys});
     if (!result.ok())
@@ -79,7 +80,7 @@ void run(Call &call, const ListObjectsV2 &e)
     page.continuationToken = QString::fromLatin1(e.continuationToken);
     page.startAfter = QString::fromUtf8(e.startAfter);
     if (result->isTruncated)
-        page.nextContinuationToken = QString::fromLatin1(result->nextStartAfter.toBase64());
+        page.nextContinuationToken = continuationToken(result->nextStartAfter);
     const auto o = e.fetchOwner ? std::optional(owner(call)) : std::nullopt;
     for (const ObjectSummary &s : result->objects)
         page.objects.append(entry(s, o));
