@@ -113,7 +113,7 @@ enter_root() {
         exec chroot '$target' /usr/bin/env -i \
             HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             LANG=C.UTF-8 TERM='${TERM:-dumb}' CI='${CI:-}' DISPLAY='$display' XAUTHORITY='$xauth' \
-            CCACHE_DIR=/ccache COFFER_JOBS='${COFFER_JOBS:-}' COFFER_IN_ROOT=1 \
+            CCACHE_DIR=/ccache CCACHE_BASEDIR='$checkout' CCACHE_NOHASHDIR=1 COFFER_JOBS='${COFFER_JOBS:-}' COFFER_IN_ROOT=1 \
             SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
             NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
             /bin/bash -c 'cd \"\$0\" && eval \"\$1\"' '$checkout' \"\$1\"
