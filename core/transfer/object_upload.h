@@ -11,6 +11,7 @@
 #include "transfer_journal.h"
 
 #include "s3/error/s3error.h"
+#include "s3/model/multipart.h"
 
 #include <QList>
 #include <QObject>
@@ -45,9 +46,15 @@ public:
     ~ObjectUpload() override;
 
     void start();
+    // Cancels what is in flight and gives slots back; nothing is emitted afterwards.
+    // The journal keeps the finished parts, so a new ObjectUpload continues from them.
+    void stop();
     // Aborts the multipart upload the journal (or this object) knows of, forgets its
     // parts, then calls done (bound to context). Stops the upload first.
-    void abort(const QObject *context, std::function<void()> done);
+    // knownUploadId: an upload id learned elsewhere (a stopped ObjectUpload's), for jobs
+    // without a journal.
+    void abort(const QObject *context, std::function<void()> done, const QString &knownUploadId = {});
+    QString uploadId() const { return m_uploadId; }
 
     qint64 size() const { return m_size; }
     qint64 bytesDone() const;
@@ -55,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void progressed();
+    // Every part is on the server; CompleteMultipartUpload is on its way.
+    void completing();
     void notice(const QString &text);
     void succeeded();
     void failed(const coffer::s3::S3Error &error);
@@ -70,20 +79,25 @@ private:
     bool inspectSource(SourceFingerprint *fingerprint);
     bool sourceUnchanged();
     void restartFromScratch(const QString &why);
+    void beginFresh();
+    void acquireSlot(std::function<void()> then);
+    bool isPartRetryable(const s3::S3Error &error) const;
+    PartState *inFlight(int number);
     void beginSingle();
-    void sendSingle(const QByteArray &checksumBase64);
-    void beginMultipart();
+    void sendSingle(const QByteArray &checksumBase64, int attempt);
+    void beginMultipart(int attempt = 1);
     void resumeMultipart(const ItemRecord &item);
-    void listServerParts(int marker);
+    void listServerParts(int marker, QList<PartRecord> journaled, QList<s3::PartEntry> listed);
     void pumpParts();
     void hashPart(int number);
     void sendPart(int number);
     void partFinished(int number, const s3::S3Error &error, const QString &etag, const QByteArray &serverChecksum);
-    void complete();
+    void complete(int attempt = 1);
     void retryLater(int attempt, std::function<void()> again);
     void finishWith(const s3::S3Error &error);
     void releaseSlot();
     s3::S3Error localError(const QString &text) const;
+    int partAttempts() const;
     void cancelRequests();
 
     Setup m_setup;
@@ -98,7 +112,9 @@ private:
     QList<QPointer<client::S3Call>> m_calls;
     int m_slotsHeld = 0;
     int m_restarts = 0;
-    int m_attempts = 0;             // single PUT / create / complete
+    s3::ChecksumAlgorithm m_algorithm = s3::ChecksumAlgorithm::Crc32c;
+    qint64 m_singleSent = 0;
+    quint64 m_epoch = 0;            // bumped by stop()/restart: late callbacks compare it
     bool m_finished = false;
     bool m_stopped = false;
 };

@@ -95,6 +95,7 @@ private:
     std::vector<std::unique_ptr<TransferJob>> m_jobs;
     QStringList m_problems;
     bool m_scheduling = false;
+    bool m_wasBusy = false;
 };
 
 } // namespace coffer::transfer

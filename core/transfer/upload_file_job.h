@@ -47,6 +47,7 @@ private:
     ObjectLocation m_destination;
     UploadOptions m_options;
     std::unique_ptr<ObjectUpload> m_upload;
+    QString m_lastUploadId; // of the upload halt() stopped, for discard() without a journal
 };
 
 } // namespace coffer::transfer
