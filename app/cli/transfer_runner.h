@@ -1,0 +1,54 @@
+#pragma once
+// Runs a planned list of transfers, a bounded number at a time, reporting each start,
+// its progress and its end on the console (aws-cli style lines, or --json events), and
+// for mv deleting each source once its copy has arrived. Finishes with the worst exit
+// code of all items.
+
+#include "command.h"
+#include "transfer_item.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <functional>
+
+namespace coffer::cli {
+
+class ObjectTransfer;
+
+class TransferRunner : public QObject
+{
+    Q_OBJECT
+public:
+    TransferRunner(const Session &session, QList<TransferItem> items, QObject *parent);
+
+    void setMoveSources(bool move) { m_move = move; }
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void launch();
+    void itemDone(ObjectTransfer *transfer, const s3::S3Error &error, qint64 bytes);
+    void removeSource(const TransferItem &item, int job);
+    void report(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes);
+    void maybeFinish();
+
+    Session m_session;
+    QList<TransferItem> m_items;
+    qsizetype m_next = 0;
+    int m_running = 0;
+    int m_limit = 8;
+    bool m_move = false;
+    bool m_dryRun = false;
+    bool m_done = false;
+    qint64 m_bytes = 0;
+    int m_completed = 0;
+    int m_failed = 0;
+    ExitCode m_worst = ExitCode::Ok;
+    QElapsedTimer m_clock;
+};
+
+} // namespace coffer::cli
