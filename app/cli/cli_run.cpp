@@ -1,7 +1,11 @@
 #include "cli_run.h"
 
+#include "commands.h"
 #include "connection_resolver.h"
 
+#include "transfer/transfer_journal.h"
+
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -58,6 +62,8 @@ void CliRun::start()
             && !m_unresolved.contains(l.connection))
             m_unresolved.append(l.connection);
     }
+    if (inv.command == CommandKind::Resume)
+        collectJournalConnections();
     m_network = new QNetworkAccessManager(this);
     if (inv.connection.noVerifySsl) {
         connect(m_network, &QNetworkAccessManager::sslErrors, this,
@@ -65,6 +71,26 @@ void CliRun::start()
     }
     m_resolver = new ConnectionResolver(m_environment, nullptr, this);
     resolveNext();
+}
+
+void CliRun::collectJournalConnections()
+{
+    transfer::TransferJournal journal;
+    if (!QFile::exists(journalPath(m_session.invocation)) || !journal.open(journalPath(m_session.invocation)))
+        return; // the command itself reports it
+    const QList<transfer::JobRecord> jobs = journal.unfinishedJobs();
+    for (const transfer::JobRecord &job : jobs) {
+        for (const transfer::ConnectionRef &ref : {job.connection, job.secondConnection}) {
+            if (ref.profile.isEmpty() && ref.endpoint.isEmpty())
+                continue;
+            // The default connection ("") is --profile's, as when the job was started.
+            const QString name = ref.profile == m_session.invocation.connection.profile ? QString() : ref.profile;
+            if (!m_unresolved.contains(name))
+                m_unresolved.append(name);
+            if (!m_journalEndpoints.contains(name))
+                m_journalEndpoints.insert(name, ref.endpoint);
+        }
+    }
 }
 
 void CliRun::resolveNext()
@@ -75,7 +101,10 @@ void CliRun::resolveNext()
     const Invocation &inv = m_session.invocation;
     const QString profile = name.isEmpty() ? inv.connection.profile : name;
     // Flags describe the default connection; other profiles keep their own settings.
-    const ConnectionOptions flags = name.isEmpty() ? inv.connection : ConnectionOptions{};
+    ConnectionOptions flags = name.isEmpty() ? inv.connection : ConnectionOptions{};
+    // resume: the journal remembers where each connection pointed; a flag still wins.
+    if (flags.endpointUrl.isEmpty())
+        flags.endpointUrl = m_journalEndpoints.value(name);
     m_resolver->resolve(profile, flags, this, [this, name](const ConnectionResult &result) {
         if (!result.connection) {
             m_console->error(result.error);

@@ -6,6 +6,7 @@
 #include "command.h"
 #include "console.h"
 
+#include <QHash>
 #include <QObject>
 #include <QProcessEnvironment>
 
@@ -30,6 +31,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void collectJournalConnections();
     void resolveNext();
     void runCommand();
     void end(ExitCode code);
@@ -40,6 +42,7 @@ private:
     std::unique_ptr<Console> m_console;
     Session m_session;
     QStringList m_unresolved; // connection names still to resolve
+    QHash<QString, QString> m_journalEndpoints; // resume: the endpoint each name had
     QNetworkAccessManager *m_network = nullptr;
     ConnectionResolver *m_resolver = nullptr;
 };

@@ -237,11 +237,11 @@ QString applyPositionals(Invocation &inv, const QStringList &words, const QStrin
     case Kind::Cp: case Kind::Mv: case Kind::Sync: {
         const Location &from = inv.paths.at(0);
         const Location &to = inv.paths.at(1);
+        if (from.isStream() && to.isStream())
+            return u"Only one side of %1 can be “-”."_s.arg(name);
         if (!from.isRemote() && !to.isRemote())
             return u"%1 needs at least one s3:// path; to copy between local paths use your shell's cp. %2"_s
                 .arg(name, seeHelp(name));
-        if (from.isStream() && to.isStream())
-            return u"Only one side of %1 can be “-”."_s.arg(name);
         if ((from.isStream() || to.isStream()) && (inv.recursive || inv.command == Kind::Sync))
             return u"“-” (standard input or output) works with one object only, not with --recursive or sync."_s;
         if (inv.command == Kind::Mv && from.isStream())

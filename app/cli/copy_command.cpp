@@ -1,6 +1,7 @@
 // cp, mv and sync: plan the transfers, say what was skipped, then run them.
 
 #include "commands.h"
+#include "engine_session.h"
 #include "transfer_plan.h"
 #include "transfer_runner.h"
 
@@ -40,6 +41,14 @@ private:
         auto *runner = new TransferRunner(m_session, plan.items, this);
         runner->setMoveSources(invocation().command == CommandKind::Mv);
         runner->setDryRun(invocation().dryRun);
+        if (!invocation().dryRun) {
+            auto *engine = new EngineSession(m_session, this);
+            QString error;
+            if (engine->open(&error))
+                runner->setEngine(engine);
+            else
+                console().warning(error + u" Transfers run without it and cannot be resumed."_s);
+        }
         const bool skipped = !plan.warnings.isEmpty();
         connect(runner, &TransferRunner::finished, this, [this, skipped](int code) {
             // Something skipped means the destination is not a full copy: scripts must see it.

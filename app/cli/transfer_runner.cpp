@@ -1,5 +1,6 @@
 #include "transfer_runner.h"
 
+#include "engine_transfer.h"
 #include "object_transfer.h"
 
 #include <QFile>
@@ -40,13 +41,23 @@ void TransferRunner::launch()
     while (m_running < m_limit && m_next < m_items.size()) {
         const int job = static_cast<int>(m_next);
         const TransferItem &item = m_items.at(m_next++);
-        auto *transfer = new ObjectTransfer(item, m_session.client(item.from), m_session.client(item.to), this);
-        transfer->setProperty("job", job);
         ++m_running;
         const QString jobId = QString::number(job + 1);
         m_session.console->event(QJsonObject{{u"event"_s, u"start"_s}, {u"job"_s, jobId},
                                              {u"kind"_s, transferVerb(item.kind)}, {u"from"_s, item.from.display()},
                                              {u"to"_s, item.to.display()}, {u"bytesTotal"_s, item.size}});
+        if (m_engine && EngineTransfer::handles(item)) {
+            // The engine reports its own progress (smoothed rate, throttled events).
+            auto *transfer = new EngineTransfer(item, jobId, m_engine, m_session.console, this);
+            connect(transfer, &EngineTransfer::finished, this,
+                    [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
+                        transfer->deleteLater();
+                        itemDone(transfer->item(), job, error, bytes);
+                    });
+            transfer->start();
+            continue;
+        }
+        auto *transfer = new ObjectTransfer(item, m_session.client(item.from), m_session.client(item.to), this);
         auto started = std::make_shared<QElapsedTimer>();
         started->start();
         connect(transfer, &ObjectTransfer::progress, this, [this, jobId, item, started](qint64 done, qint64 total) {
@@ -54,17 +65,16 @@ void TransferRunner::launch()
             m_session.console->progress(jobId, item.to.display(), done, total > 0 ? total : item.size,
                                         static_cast<double>(done) / seconds, u"running"_s);
         });
-        connect(transfer, &ObjectTransfer::finished, this,
-                [this, transfer](const s3::S3Error &error, qint64 bytes) { itemDone(transfer, error, bytes); });
+        connect(transfer, &ObjectTransfer::finished, this, [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
+            transfer->deleteLater();
+            itemDone(transfer->item(), job, error, bytes);
+        });
         transfer->start();
     }
 }
 
-void TransferRunner::itemDone(ObjectTransfer *transfer, const s3::S3Error &error, qint64 bytes)
+void TransferRunner::itemDone(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes)
 {
-    const TransferItem item = transfer->item();
-    const int job = transfer->property("job").toInt();
-    transfer->deleteLater();
     if (!error.isError() && m_move && item.kind != TransferItem::Kind::Delete) {
         m_bytes += bytes;
         return removeSource(item, job);

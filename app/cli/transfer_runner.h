@@ -14,7 +14,7 @@
 
 namespace coffer::cli {
 
-class ObjectTransfer;
+class EngineSession;
 
 class TransferRunner : public QObject
 {
@@ -24,6 +24,9 @@ public:
 
     void setMoveSources(bool move) { m_move = move; }
     void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    // With an engine, uploads, downloads and server-side copies go through its queue and
+    // journal (multipart, verified, resumable); without, through single requests.
+    void setEngine(EngineSession *engine) { m_engine = engine; }
     void start();
 
 Q_SIGNALS:
@@ -31,7 +34,7 @@ Q_SIGNALS:
 
 private:
     void launch();
-    void itemDone(ObjectTransfer *transfer, const s3::S3Error &error, qint64 bytes);
+    void itemDone(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes);
     void removeSource(const TransferItem &item, int job);
     void report(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes);
     void maybeFinish();
@@ -41,6 +44,7 @@ private:
     qsizetype m_next = 0;
     int m_running = 0;
     int m_limit = 8;
+    EngineSession *m_engine = nullptr;
     bool m_move = false;
     bool m_dryRun = false;
     bool m_done = false;
