@@ -1,0 +1,342 @@
+#include "cross_copy.h"
+
+#include "s3/checksum/multipart.h"
+
+#include <QBuffer>
+
+using namespace Qt::StringLiterals;
+
+namespace coffer::transfer {
+
+namespace {
+
+client::ObjectAttributes attributesOf(const client::ObjectHead &head)
+{
+    client::ObjectAttributes attributes;
+    attributes.contentType = head.contentType;
+    attributes.cacheControl = head.cacheControl;
+    attributes.contentDisposition = head.contentDisposition;
+    attributes.contentEncoding = head.contentEncoding;
+    attributes.contentLanguage = head.contentLanguage;
+    attributes.metadata = head.metadata;
+    return attributes; // the storage class is the destination's business
+}
+
+// A buffer that owns its bytes and dies with the reply that reads it.
+QBuffer *bufferFor(const QByteArray &bytes, QObject *parent)
+{
+    auto *buffer = new QBuffer(parent);
+    buffer->setData(bytes);
+    buffer->open(QIODevice::ReadOnly);
+    return buffer;
+}
+
+} // namespace
+
+CrossCopy::CrossCopy(client::S3Client *source, client::S3Client *destination, CrossCopyRequest request,
+                     QObject *parent)
+    : QObject(parent)
+    , m_source(source)
+    , m_destination(destination)
+    , m_request(std::move(request))
+{
+    m_request.window = qMax(1, m_request.window);
+}
+
+CrossCopy::~CrossCopy()
+{
+    stopCalls();
+    abortUpload();
+}
+
+QString CrossCopy::errorMessage() const
+{
+    return m_error.isError() ? m_error.userMessage() : QString();
+}
+
+void CrossCopy::track(client::S3Call *call)
+{
+    m_calls.removeIf([](const QPointer<client::S3Call> &c) { return c.isNull(); });
+    m_calls.append(call);
+}
+
+void CrossCopy::hold(qint64 bytes)
+{
+    m_buffered += bytes;
+    m_peakBuffered = qMax(m_peakBuffered, m_buffered);
+}
+
+void CrossCopy::stopCalls()
+{
+    const auto calls = m_calls;
+    m_calls.clear();
+    for (const auto &call : calls) {
+        if (call) {
+            disconnect(call, nullptr, this, nullptr);
+            call->cancel();
+        }
+    }
+    m_inFlight = 0;
+    m_buffered = 0;
+}
+
+void CrossCopy::abortUpload()
+{
+    if (m_uploadId.isEmpty())
+        return;
+    m_destination->abortMultipartUpload({m_request.bucket, m_request.key, m_uploadId});
+    m_uploadId.clear();
+}
+
+void CrossCopy::start()
+{
+    if (m_state == State::Running || m_state == State::Verifying)
+        return;
+    m_state = State::Running;
+    m_error = {};
+    m_done = 0;
+    m_nextPart = 1;
+    m_parts.clear();
+    m_sourceCrcs.clear();
+    auto *reply = m_source->headObject({m_request.sourceBucket, m_request.sourceKey, {}, {}});
+    track(reply);
+    reply->onFinished(this, [this](const client::Result<client::ObjectHead> &head) {
+        if (!head)
+            return fail(head.error());
+        onSourceHead(head.value());
+    });
+}
+
+void CrossCopy::onSourceHead(const client::ObjectHead &head)
+{
+    m_head = head;
+    const PlanOutcome outcome = planUpload(head.contentLength, m_request.multipartThreshold,
+                                           m_request.preferredPartSize, m_request.limits);
+    if (!outcome.plan)
+        return fail(s3::S3Error::invalidInput(outcome.error));
+    m_plan = outcome.plan;
+    // A full-object CRC on the source can be checked without holding the whole object:
+    // combine the parts' CRCs as they pass.
+    const std::pair<s3::ChecksumAlgorithm, const QString *> crcs[] = {
+        {s3::ChecksumAlgorithm::Crc64Nvme, &head.checksums.crc64nvme},
+        {s3::ChecksumAlgorithm::Crc32c, &head.checksums.crc32c},
+        {s3::ChecksumAlgorithm::Crc32, &head.checksums.crc32}};
+    m_sourceCrcAlgorithm.reset();
+    for (const auto &[algorithm, value] : crcs) {
+        const auto parsed = s3::parseChecksumValue(algorithm, value->toLatin1());
+        if (parsed && !parsed->isComposite()) {
+            m_sourceCrcAlgorithm = algorithm;
+            m_sourceCrcExpected = parsed->raw;
+            break;
+        }
+    }
+    Q_EMIT progress(0, head.contentLength);
+    if (m_plan->isMultipart())
+        startMultipart();
+    else
+        copySingle();
+}
+
+void CrossCopy::copySingle()
+{
+    auto *sink = new QBuffer(this);
+    sink->open(QIODevice::WriteOnly);
+    client::GetObjectParams get{m_request.sourceBucket, m_request.sourceKey, {}, {}, {}};
+    get.conditions.ifMatch = m_head.etag;
+    auto *reply = m_source->getObject(get, sink);
+    sink->setParent(reply);
+    track(reply);
+    reply->onFinished(this, [this, sink](const client::Result<client::ObjectHead> &result) {
+        if (!result)
+            return fail(result.error());
+        const QByteArray bytes = sink->data();
+        hold(bytes.size());
+        if (bytes.size() != m_head.contentLength) {
+            return fail(s3::S3Error::integrity(u"the source sent %1 bytes of %2"_s.arg(bytes.size()).arg(m_head.contentLength)));
+        }
+        const QByteArray md5 = s3::Checksum::hash(s3::ChecksumAlgorithm::Md5, bytes);
+        if (const auto expected = s3::md5FromEtag(m_head.etag.toLatin1()); expected && *expected != md5) {
+            return fail(s3::S3Error::integrity(u"the bytes read from the source do not match its ETag %1; nothing "
+                                               "was written"_s.arg(m_head.etag)));
+        }
+        client::PutObjectParams put;
+        put.bucket = m_request.bucket;
+        put.key = m_request.key;
+        put.body = bufferFor(bytes, this);
+        put.size = bytes.size();
+        put.attributes = attributesOf(m_head);
+        put.checksumAlgorithm = m_request.checksum;
+        put.checksumBase64 = s3::Checksum::hash(m_request.checksum, bytes).toBase64();
+        put.contentMd5Base64 = md5.toBase64();
+        auto *upload = m_destination->putObject(put);
+        put.body->setParent(upload);
+        track(upload);
+        upload->onFinished(this, [this, size = bytes.size()](const client::Result<client::PutObjectResult> &putResult) {
+            m_buffered = 0;
+            if (!putResult)
+                return fail(putResult.error());
+            m_done = size;
+            Q_EMIT progress(m_done, m_head.contentLength);
+            m_verification = s3::md5FromEtag(m_head.etag.toLatin1())
+                ? u"source ETag (MD5) and destination Content-MD5 match"_s
+                : u"destination checked the bytes against Content-MD5; the source has no MD5 ETag"_s;
+            verifyDestination();
+        });
+    });
+}
+
+void CrossCopy::startMultipart()
+{
+    client::CreateMultipartUploadParams params;
+    params.bucket = m_request.bucket;
+    params.key = m_request.key;
+    params.attributes = attributesOf(m_head);
+    params.checksumAlgorithm = m_request.checksum;
+    auto *reply = m_destination->createMultipartUpload(params);
+    track(reply);
+    reply->onFinished(this, [this](const client::Result<s3::InitiateMultipartUploadResult> &created) {
+        if (!created)
+            return fail(created.error());
+        m_uploadId = created->uploadId;
+        pumpParts();
+    });
+}
+
+void CrossCopy::pumpParts()
+{
+    // A part occupies its window slot from its GET until its UploadPart is answered, so
+    // no more than `window` parts are ever in memory.
+    while (m_state == State::Running && m_inFlight < m_request.window && m_nextPart <= m_plan->partCount) {
+        const int number = m_nextPart++;
+        const qint64 first = m_plan->offsetOf(number);
+        const qint64 size = m_plan->sizeOf(number);
+        ++m_inFlight;
+        auto *sink = new QBuffer(this);
+        sink->open(QIODevice::WriteOnly);
+        client::GetObjectParams get{m_request.sourceBucket, m_request.sourceKey, {}, client::ByteRange{first, first + size - 1, {}}, {}};
+        get.conditions.ifMatch = m_head.etag;
+        auto *reply = m_source->getObject(get, sink);
+        sink->setParent(reply);
+        track(reply);
+        reply->onFinished(this, [this, number, size, sink](const client::Result<client::ObjectHead> &result) {
+            if (!result)
+                return fail(result.error());
+            const QByteArray bytes = sink->data();
+            if (bytes.size() != size)
+                return fail(s3::S3Error::integrity(u"the source sent %1 bytes for a part of %2"_s.arg(bytes.size()).arg(size)));
+            hold(bytes.size());
+            uploadPart(number, bytes);
+        });
+    }
+}
+
+void CrossCopy::uploadPart(int number, const QByteArray &bytes)
+{
+    if (m_sourceCrcAlgorithm) {
+        s3::Checksum crc(*m_sourceCrcAlgorithm);
+        crc.update(bytes);
+        m_sourceCrcs.insert(number, crc.crcValue());
+    }
+    client::UploadPartParams params;
+    params.bucket = m_request.bucket;
+    params.key = m_request.key;
+    params.uploadId = m_uploadId;
+    params.partNumber = number;
+    params.body = bufferFor(bytes, this);
+    params.size = bytes.size();
+    params.checksumAlgorithm = m_request.checksum;
+    params.checksumBase64 = s3::Checksum::hash(m_request.checksum, bytes).toBase64();
+    auto *reply = m_destination->uploadPart(params);
+    params.body->setParent(reply);
+    track(reply);
+    const qint64 size = bytes.size();
+    reply->onFinished(this, [this, number, size](const client::Result<client::UploadPartResult> &result) {
+        --m_inFlight;
+        m_buffered -= size;
+        if (!result)
+            return fail(result.error());
+        m_parts.insert(number, {number, result->etag, result->checksums});
+        m_done += size;
+        Q_EMIT progress(m_done, m_head.contentLength);
+        if (m_parts.size() == m_plan->partCount)
+            return complete();
+        pumpParts();
+    });
+}
+
+void CrossCopy::complete()
+{
+    if (m_sourceCrcAlgorithm) {
+        QList<s3::PartCrc> crcs;
+        for (int part = 1; part <= m_plan->partCount; ++part)
+            crcs.append({m_sourceCrcs.value(part), m_plan->sizeOf(part)});
+        const auto combined = s3::fullObjectCrc(*m_sourceCrcAlgorithm, crcs);
+        if (!combined || *combined != m_sourceCrcExpected) {
+            return fail(s3::S3Error::integrity(u"the bytes read from the source do not match its %1 checksum; the "
+                                               "upload was aborted and nothing was written"_s
+                                                   .arg(QString::fromLatin1(s3::checksumAlgorithmName(*m_sourceCrcAlgorithm)))));
+        }
+        m_verification = u"source %1 checksum matches, and every part's %2 was checked by the destination"_s.arg(
+            QString::fromLatin1(s3::checksumAlgorithmName(*m_sourceCrcAlgorithm)),
+            QString::fromLatin1(s3::checksumAlgorithmName(m_request.checksum)));
+    } else {
+        m_verification = u"every part's %1 was checked by the destination; the source has no whole-object "
+                         "checksum to compare"_s.arg(QString::fromLatin1(s3::checksumAlgorithmName(m_request.checksum)));
+    }
+    QList<s3::CompletedPart> parts;
+    for (int part = 1; part <= m_plan->partCount; ++part)
+        parts.append(m_parts.value(part));
+    auto *reply = m_destination->completeMultipartUpload({m_request.bucket, m_request.key, m_uploadId, parts});
+    track(reply);
+    reply->onFinished(this, [this](const client::Result<s3::CompleteMultipartUploadResult> &result) {
+        if (!result)
+            return fail(result.error());
+        m_uploadId.clear();
+        verifyDestination();
+    });
+}
+
+void CrossCopy::verifyDestination()
+{
+    m_state = State::Verifying;
+    auto *reply = m_destination->headObject({m_request.bucket, m_request.key, {}, {}});
+    track(reply);
+    reply->onFinished(this, [this](const client::Result<client::ObjectHead> &head) {
+        if (!head)
+            return fail(head.error());
+        if (head->contentLength != m_head.contentLength) {
+            return fail(s3::S3Error::integrity(u"the copy holds %1 bytes but the source has %2"_s
+                                                   .arg(head->contentLength)
+                                                   .arg(m_head.contentLength)));
+        }
+        finish(State::Finished);
+    });
+}
+
+void CrossCopy::cancel()
+{
+    if (m_state != State::Running && m_state != State::Verifying)
+        return;
+    stopCalls();
+    abortUpload();
+    m_error = s3::S3Error::canceled();
+    finish(State::Canceled);
+}
+
+void CrossCopy::fail(s3::S3Error error)
+{
+    stopCalls();
+    abortUpload();
+    if (error.bucket.isEmpty())
+        error.withBucket(m_request.bucket).withKey(m_request.key);
+    m_error = error;
+    finish(State::Failed);
+}
+
+void CrossCopy::finish(State state)
+{
+    m_state = state;
+    Q_EMIT finished();
+}
+
+} // namespace coffer::transfer
