@@ -33,26 +33,36 @@ class LocalServer
 public:
     explicit LocalServer(server::api::ServerMode mode = server::api::ServerMode::R2)
     {
-        server::api::S3ServerOptions options;
-        options.dataDirectory = m_dir.path();
-        options.service.mode = mode;
-        options.service.region = mode == server::api::ServerMode::R2 ? "auto" : "us-east-1";
-        options.service.credentials = kKeys;
-        options.workerThreads = 2;
-        m_region = options.service.region;
-        m_server = new server::api::S3Server(options);
-        m_server->moveToThread(&m_thread);
+        m_options.dataDirectory = m_dir.path();
+        m_options.service.mode = mode;
+        m_options.service.region = mode == server::api::ServerMode::R2 ? "auto" : "us-east-1";
+        m_options.service.credentials = kKeys;
+        m_options.workerThreads = 2;
         m_thread.start();
-        QMetaObject::invokeMethod(m_server, [this] {
-            m_running = m_server->start();
-            m_error = m_server->errorString();
-        }, Qt::BlockingQueuedConnection);
+        launch();
     }
     ~LocalServer()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        stop();
         m_thread.quit();
         m_thread.wait();
+    }
+    // Stops serving (connections drop, the port closes); restart() serves the same data
+    // on the same port again, as when a user restarts the server.
+    void stop()
+    {
+        if (!m_server)
+            return;
+        m_options.port = m_server->port();
+        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_server = nullptr;
+        m_running = false;
+    }
+    bool restart()
+    {
+        stop();
+        launch();
+        return m_running;
     }
     bool isRunning() const { return m_running; }
     QString errorString() const { return m_error; }
@@ -62,7 +72,7 @@ public:
         client::ClientConfig config;
         config.endpoint = *s3::parseEndpoint(u"http://127.0.0.1:"_s + QString::number(m_server->port()));
         config.addressing = s3::AddressingStyle::PathStyle;
-        config.region = m_region;
+        config.region = m_options.service.region;
         config.credentials = kKeys;
         config.retry.baseDelay = std::chrono::milliseconds(10);
         config.retry.maxBackoff = std::chrono::milliseconds(50);
@@ -70,10 +80,20 @@ public:
     }
 
 private:
+    void launch()
+    {
+        m_server = new server::api::S3Server(m_options);
+        m_server->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(m_server, [this] {
+            m_running = m_server->start();
+            m_error = m_server->errorString();
+        }, Qt::BlockingQueuedConnection);
+    }
+
     QTemporaryDir m_dir;
     QThread m_thread;
+    server::api::S3ServerOptions m_options;
     server::api::S3Server *m_server = nullptr;
-    QByteArray m_region;
     bool m_running = false;
     QString m_error;
 };

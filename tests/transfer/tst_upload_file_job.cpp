@@ -9,6 +9,7 @@
 #include "transfer/upload_file_job.h"
 
 #include <QSignalSpy>
+#include <QTimer>
 
 #include <memory>
 
@@ -317,6 +318,29 @@ private Q_SLOTS:
         QVERIFY2(job->errorMessage().contains(u"disappeared"_s), qPrintable(job->errorMessage()));
         const auto head = finish(m_client->headObject({.bucket = kBucket, .key = u"vanish.bin"_s}), this);
         QVERIFY(head && !head->ok());
+    }
+
+    void serverStoppedThenRestartedMidUpload()
+    {
+        TransferSettings settings = smallParts();
+        settings.bandwidthLimit = 20 * kMiB;
+        settings.retryBaseDelay = std::chrono::milliseconds(250);
+        settings.retryMaxDelay = std::chrono::milliseconds(2000);
+        settings.partAttempts = 8;
+        m_queue->setSettings(settings);
+        const QByteArray bytes = patternBytes(30 * kMiB, 13);
+        UploadFileJob *job = upload(makeFile(u"restart.bin"_s, bytes), u"restart.bin"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(partsInJournal(job->id()) >= 1, 60000);
+        m_server->stop();
+        // Back after a while, on the same port with the same data.
+        QTimer::singleShot(700, this, [this] { QVERIFY(m_server->restart()); });
+        QSignalSpy finished(job, &TransferJob::finished);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(job->state() == JobState::Completed, qPrintable(job->errorMessage()));
+        const bool sawFailure = std::any_of(m_activity.cbegin(), m_activity.cend(),
+                                            [](const client::HttpActivity &r) { return r.status == 0; });
+        QVERIFY(sawFailure); // the outage really hit requests
+        QVERIFY(*download(*m_client, kBucket, u"restart.bin"_s, this) == bytes);
     }
 
     void cancelAbortsTheMultipartUpload()
