@@ -51,16 +51,25 @@ void run(Call &call, const ListBuckets &e)
     const QByteArray cfToken = call.header("cf-continuation-token");
     if (!cfToken.isNull())
         after = QByteArray::fromBase64(cfToken.trimmed());
+    // R2 also takes the prefix and a plain start-after name as headers; a token wins
+    // over start-after, as it continues a walk already begun.
+    const QByteArray cfStartAfter = call.header("cf-start-after");
+    if (after.isEmpty() && !cfStartAfter.isNull())
+        after = cfStartAfter.trimmed();
+    QByteArray prefix = e.prefix;
+    const QByteArray cfPrefix = call.header("cf-prefix");
+    if (!cfPrefix.isNull())
+        prefix = cfPrefix.trimmed();
 
     coffer::s3::ListBucketsPage page;
     page.owner = owner(call);
-    page.prefix = QString::fromUtf8(e.prefix);
+    page.prefix = QString::fromUtf8(prefix);
     QString last;
     bool truncated = false;
     for (const BucketRecord &bucket : buckets.value()) {
         if (!after.isEmpty() && bucket.name.toUtf8() <= after)
             continue;
-        if (!e.prefix.isEmpty() && !bucket.name.startsWith(QString::fromUtf8(e.prefix)))
+        if (!prefix.isEmpty() && !bucket.name.startsWith(QString::fromUtf8(prefix)))
             continue;
         if (limit > 0 && page.buckets.size() == limit) {
             truncated = true;
@@ -73,7 +82,10 @@ void run(Call &call, const ListBuckets &e)
     if (truncated) {
         const QByteArray token = last.toUtf8().toBase64();
         page.continuationToken = QString::fromLatin1(token);
-        call.addResponseHeaders({{"cf-continuation-token", token}, {"cf-is-truncated", "true"}});
+        // R2 names the next page's token cf-next-continuation-token; the request header's
+        // name is kept beside it for clients (and tst_s3objects) that read that one.
+        call.addResponseHeaders(
+            {{"cf-next-continuation-token", token}, {"cf-continuation-token", token}, {"cf-is-truncated", "true"}});
     }
     call.sendXml(coffer::s3::xml::writeListAllMyBucketsResult(page));
 }
