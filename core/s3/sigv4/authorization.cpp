@@ -40,7 +40,9 @@ CredentialParse parseCredential(QByteArrayView text)
     const QDate scopeDate = date.size() == 8 && isDigits(date)
         ? QDate(date.left(4).toInt(), date.mid(4, 2).toInt(), date.mid(6, 2).toInt())
         : QDate();
-    if (!scopeDate.isValid() || parts[2].isEmpty() || parts[3].isEmpty() || parts[4] != "aws4_request") {
+    // An empty region is well-formed: R2 accepts it as an alias of "auto". Whether a
+    // region is acceptable is the verifier's decision, not the parser's.
+    if (!scopeDate.isValid() || parts[3].isEmpty() || parts[4] != "aws4_request") {
         result.error = AuthError::BadScope;
         return result;
     }

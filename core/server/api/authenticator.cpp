@@ -77,19 +77,23 @@ std::optional<PayloadCheck> payloadFrom(const QByteArray &value)
     return check;
 }
 
-std::optional<ApiError> checkIdentity(const sigv4::Credential &credential, const AuthConfig &config)
+std::optional<ApiError> checkIdentity(const sigv4::Credential &credential, const AuthConfig &config,
+                                      sigv4::AuthLocation where)
 {
+    // S3 names a bad scope after where the credential travelled.
+    const QByteArray scopeError = where == sigv4::AuthLocation::Query ? QByteArray("AuthorizationQueryParametersError")
+                                                                      : QByteArray("AuthorizationHeaderMalformed");
     if (!sigv4::constantTimeEquals(credential.accessKeyId, config.credentials.accessKeyId))
         return apiError("InvalidAccessKeyId",
                         u"The access key id \"%1\" is not known to this server. Use the key pair "
                         "coffer-server printed (or was started with)."_s
                             .arg(QString::fromUtf8(credential.accessKeyId.left(128))));
     if (credential.scope.service != "s3")
-        return apiError("AuthorizationHeaderMalformed",
+        return apiError(scopeError,
                         u"The credential scope names the service \"%1\"; sign for \"s3\"."_s
                             .arg(QString::fromUtf8(credential.scope.service.left(64))));
     if (!config.regions.isEmpty() && !config.regions.contains(credential.scope.region))
-        return apiError("AuthorizationHeaderMalformed",
+        return apiError(scopeError,
                         u"The region \"%1\" is wrong; this server expects \"%2\". Configure the "
                         "client with that region."_s
                             .arg(QString::fromUtf8(credential.scope.region.left(64)),
@@ -126,7 +130,7 @@ AuthOutcome fromHeader(const AuthRequest &request, const TargetParts &parts, con
     if (!parsed.ok())
         return refuse(parsed.error, sigv4::AuthLocation::Header);
     const sigv4::Authorization &auth = parsed.authorization;
-    if (const auto error = checkIdentity(auth.credential, config)) {
+    if (const auto error = checkIdentity(auth.credential, config, sigv4::AuthLocation::Header)) {
         AuthOutcome outcome;
         outcome.error = error;
         return outcome;
@@ -182,7 +186,7 @@ AuthOutcome fromQuery(const AuthRequest &request, const TargetParts &parts, cons
         return refuse(parsed.error, sigv4::AuthLocation::Query);
     }
     const sigv4::PresignedAuthorization &auth = parsed.authorization;
-    if (const auto error = checkIdentity(auth.credential, config)) {
+    if (const auto error = checkIdentity(auth.credential, config, sigv4::AuthLocation::Query)) {
         AuthOutcome outcome;
         outcome.error = error;
         return outcome;
