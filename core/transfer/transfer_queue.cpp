@@ -90,7 +90,7 @@ int TransferQueue::restore()
         if (job(record.id))
             continue;
         const auto factory = m_factories.constFind(record.kind);
-        if (factory == m_factories.constEnd()) {
+        if (factory == m_factories.constEnd() || !*factory) {
             m_problems.append(tr("The journal holds a %1 job (%2) this program cannot resume.")
                                   .arg(QString::fromLatin1(jobKindId(record.kind)), record.displayName));
             continue;
