@@ -244,6 +244,14 @@ void PreviewPane::showBytes(const QByteArray &bytes, quint64 generation)
                         .arg(m_head.contentType.isEmpty() ? tr("no Content-Type") : m_head.contentType));
         return;
     }
+    if (m_kind == PreviewKind::Unknown) {
+        // The first bytes read as text: now worth fetching up to the text cap.
+        m_kind = PreviewKind::Text;
+        if (m_truncated && m_textCap > bytes.size()) {
+            fetch(false);
+            return;
+        }
+    }
     showText(m_truncated ? withoutCutCharacter(bytes) : bytes);
 }
 

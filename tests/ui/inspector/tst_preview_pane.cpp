@@ -65,6 +65,7 @@ private Q_SLOTS:
     void oversizedTextShowsCapThenLoadsAnyway();
     void oversizedImageWaitsForLoadAnyway();
     void binaryShowsNoPreview();
+    void unknownTypeReadAsText();
 
 private:
     bool show(PreviewPane &pane, const QString &key);
@@ -195,6 +196,22 @@ void tst_PreviewPane::binaryShowsNoPreview()
     QTRY_COMPARE(pane.state(), PreviewPane::State::Message);
     QVERIFY(pane.statusText().contains(u"application/octet-stream"_s));
     QVERIFY(pane.textView()->toPlainText().isEmpty());
+}
+
+// No extension, no textual Content-Type: the first bytes decide, then the text is
+// fetched up to the cap (beyond the few kilobytes the sniff looked at).
+void tst_PreviewPane::unknownTypeReadAsText()
+{
+    QByteArray text;
+    for (int line = 0; text.size() < 40 * 1024; ++line)
+        text += "plain line " + QByteArray::number(line) + '\n';
+    QVERIFY(m_store.put(kBucket, u"notes/CHANGES"_s, text, {.contentType = u"application/octet-stream"_s}));
+    PreviewPane pane;
+    QCOMPARE(pane.kindFor(u"notes/CHANGES"_s, u"application/octet-stream"_s), PreviewKind::Unknown);
+    QVERIFY(show(pane, u"notes/CHANGES"_s));
+    QTRY_COMPARE(pane.state(), PreviewPane::State::Text);
+    QVERIFY(!pane.isTruncated());
+    QCOMPARE(pane.textView()->toPlainText().toUtf8(), text);
 }
 
 QTEST_MAIN(tst_PreviewPane)
