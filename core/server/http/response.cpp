@@ -7,6 +7,10 @@
 
 namespace coffer::server::http {
 
+namespace {
+constexpr qsizetype kCoalesceLimit = 16 * 1024;
+} // namespace
+
 Response::Response(ResponseChannel *channel, const RequestHead &request, qint64 watermark,
                    QObject *parent)
     : QObject(parent)
@@ -55,6 +59,12 @@ bool Response::start()
 {
     if (m_started || !m_channel)
         return false;
+    m_channel->writeToClient(composeHead());
+    return true;
+}
+
+QByteArray Response::composeHead()
+{
     m_started = true;
 
     bool hasDate = false;
@@ -89,7 +99,7 @@ bool Response::start()
     QByteArray head = "HTTP/1.1 " + QByteArray::number(m_status) + ' '
         + (m_reason.isEmpty() ? reasonPhrase(m_status) : m_reason) + "\r\n";
     if (!hasDate)
-        head += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
+        head += "Date: " + currentHttpDate() + "\r\n";
     if (!hasServer)
         head += "Server: Coffer\r\n";
     for (const auto &[name, value] : std::as_const(m_headers))
@@ -101,14 +111,34 @@ bool Response::start()
     else if (m_http10)
         head += "Connection: keep-alive\r\n";
     head += "\r\n";
-    m_channel->writeToClient(head);
-    return true;
+    return head;
 }
 
 bool Response::write(QByteArrayView data)
 {
-    if (!m_started)
-        start();
+    return writeBody(data, nullptr);
+}
+
+bool Response::write(const QByteArray &data)
+{
+    return writeBody(data, &data);
+}
+
+// shared, when given, holds the same bytes as data: queued as it is, not copied.
+bool Response::writeBody(QByteArrayView data, const QByteArray *shared)
+{
+    if (!m_started && m_channel) {
+        QByteArray head = composeHead();
+        // A small body travels in the head's buffer: one write, one segment on the wire.
+        if (!data.isEmpty() && data.size() <= kCoalesceLimit && bodyAllowed() && !m_chunked
+            && m_declaredLength && data.size() <= *m_declaredLength - m_bodyBytes) {
+            head.append(data);
+            m_channel->writeToClient(head);
+            m_bodyBytes += data.size();
+            return true;
+        }
+        m_channel->writeToClient(head);
+    }
     if (!m_channel || m_finished)
         return false;
     if (data.isEmpty())
@@ -132,7 +162,7 @@ bool Response::write(QByteArrayView data)
             return false;
         }
     }
-    m_channel->writeToClient(data.toByteArray());
+    m_channel->writeToClient(shared ? *shared : data.toByteArray());
     m_bodyBytes += data.size();
     return true;
 }
@@ -174,8 +204,7 @@ bool Response::send(int status, const QByteArray &body, const QByteArray &conten
     if (!body.isEmpty() || !contentType.isEmpty())
         setHeader("Content-Type", contentType);
     setContentLength(body.size());
-    start();
-    write(body);
+    write(body); // starts the response, with the body in the same write when small
     return finish();
 }
 

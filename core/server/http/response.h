@@ -44,6 +44,8 @@ public:
 
     bool start();
     bool write(QByteArrayView data);
+    // The same, handing the bytes to the socket's queue without a copy (they are shared).
+    bool write(const QByteArray &data);
     bool finish();
     // A whole small response in one call: status, Content-Type, Content-Length, body.
     bool send(int status, const QByteArray &body, const QByteArray &contentType = "application/xml");
@@ -65,6 +67,8 @@ Q_SIGNALS:
 
 private:
     bool bodyAllowed() const;
+    QByteArray composeHead(); // marks the response started
+    bool writeBody(QByteArrayView data, const QByteArray *shared);
 
     ResponseChannel *m_channel;
     int m_status = 200;

@@ -52,6 +52,18 @@ QByteArray httpDate(const QDateTime &when)
         .toLatin1();
 }
 
+QByteArray currentHttpDate()
+{
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached;
+    const qint64 second = QDateTime::currentSecsSinceEpoch();
+    if (second != cachedSecond) {
+        cached = httpDate(QDateTime::fromSecsSinceEpoch(second, QTimeZone::UTC));
+        cachedSecond = second;
+    }
+    return cached;
+}
+
 QByteArray chunkFrame(QByteArrayView data)
 {
     QByteArray frame = QByteArray::number(data.size(), 16);

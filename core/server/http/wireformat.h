@@ -11,6 +11,9 @@ namespace coffer::server::http {
 QByteArray reasonPhrase(int status);
 // RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
 QByteArray httpDate(const QDateTime &when);
+// httpDate() of now, formatted at most once a second per thread: every response carries a
+// Date, and formatting through QLocale costs more than the rest of a small response head.
+QByteArray currentHttpDate();
 // One chunk of Transfer-Encoding: chunked framing ("1a\r\n<data>\r\n").
 QByteArray chunkFrame(QByteArrayView data);
 // The request target with the values of secret query parameters (X-Amz-Signature,

@@ -3,16 +3,19 @@
 #include "server/http/listenaddress.h"
 #include "server/http/wireformat.h"
 
+#include <QLocale>
 #include <QTest>
 #include <QTimeZone>
 
 using namespace coffer::server::http;
+using namespace Qt::StringLiterals;
 
 class TestWireFormat : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void formatsHttpDate();
+    void cachesTheCurrentDate();
     void framesChunks_data();
     void framesChunks();
     void masksSecretQueryValues_data();
@@ -28,6 +31,21 @@ void TestWireFormat::formatsHttpDate()
     QCOMPARE(httpDate(when), "Sun, 06 Nov 1994 08:49:37 GMT");
     const QDateTime offset(QDate(2026, 1, 1), QTime(1, 0, 0), QTimeZone::fromSecondsAheadOfUtc(3600));
     QCOMPARE(httpDate(offset), "Thu, 01 Jan 2026 00:00:00 GMT");
+}
+
+// The Date of every response is formatted once a second per thread: it must still be now.
+void TestWireFormat::cachesTheCurrentDate()
+{
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    const QByteArray first = currentHttpDate();
+    const QByteArray second = currentHttpDate();
+    const qint64 after = QDateTime::currentSecsSinceEpoch();
+    QVERIFY(second == first || after > before); // the same text within one second
+    QLocale c = QLocale::c();
+    const QDateTime parsed = c.toDateTime(QString::fromLatin1(second), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
+    QVERIFY2(parsed.isValid(), second.constData());
+    const qint64 seconds = QDateTime(parsed.date(), parsed.time(), QTimeZone::UTC).toSecsSinceEpoch();
+    QVERIFY(seconds >= before && seconds <= after);
 }
 
 void TestWireFormat::framesChunks_data()
