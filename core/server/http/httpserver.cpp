@@ -7,12 +7,18 @@
 
 #include <QRandomGenerator>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace coffer::server::http {
+
+namespace {
+// How long log entries gather before they are delivered together.
+constexpr std::chrono::milliseconds kLogBatch{25};
+} // namespace
 
 HttpServer::HttpServer(ServerConfig config, HandlerFactory factory, QObject *parent)
     : QObject(parent)
@@ -22,7 +28,7 @@ HttpServer::HttpServer(ServerConfig config, HandlerFactory factory, QObject *par
     qRegisterMetaType<ExchangeLog>();
     m_state->config = std::move(config);
     m_state->idPrefix = QRandomGenerator::system()->generate();
-    m_state->log = [this](const ExchangeLog &entry) { Q_EMIT exchangeLogged(entry); };
+    m_state->log = [this](const ExchangeLog &entry) { queueLog(entry); };
 }
 
 HttpServer::~HttpServer()
@@ -85,6 +91,31 @@ void HttpServer::handOver(qintptr descriptor)
                               Qt::QueuedConnection);
 }
 
+void HttpServer::queueLog(const ExchangeLog &entry)
+{
+    bool first = false;
+    {
+        const QMutexLocker lock(&m_logMutex);
+        first = m_logQueue.isEmpty();
+        m_logQueue.append(entry);
+    }
+    if (first) {
+        QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(kLogBatch, this, &HttpServer::deliverLog); },
+                                  Qt::QueuedConnection);
+    }
+}
+
+void HttpServer::deliverLog()
+{
+    QList<ExchangeLog> entries;
+    {
+        const QMutexLocker lock(&m_logMutex);
+        entries.swap(m_logQueue);
+    }
+    for (const ExchangeLog &entry : std::as_const(entries))
+        Q_EMIT exchangeLogged(entry);
+}
+
 void HttpServer::stop()
 {
     if (!m_acceptor)
@@ -101,6 +132,7 @@ void HttpServer::stop()
     m_threads.clear();
     delete m_acceptor;
     m_acceptor = nullptr;
+    deliverLog(); // the workers are gone: nothing more arrives
     qCInfo(lcServer) << "HTTP server stopped";
 }
 

@@ -12,6 +12,7 @@
 #include "server/http/serverconfig.h"
 
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 
@@ -51,12 +52,15 @@ public:
     void resetPeakBufferedBytes();
 
 Q_SIGNALS:
-    // One per exchange, emitted from the worker threads (connect with a context object;
-    // delivery is queued to it).
+    // One per exchange, emitted in this object's thread. Entries are collected from the
+    // workers and delivered in batches a few milliseconds apart (and all at stop()), so
+    // logging costs no thread wake-up per request.
     void exchangeLogged(const coffer::server::http::ExchangeLog &entry);
 
 private:
     void handOver(qintptr descriptor);
+    void queueLog(const ExchangeLog &entry); // any thread
+    void deliverLog();
 
     std::unique_ptr<ServerState> m_state;
     HandlerFactory m_factory;
@@ -65,6 +69,8 @@ private:
     QList<Worker *> m_workers;
     qsizetype m_nextWorker = 0;
     QString m_error;
+    QMutex m_logMutex;
+    QList<ExchangeLog> m_logQueue; // guarded by m_logMutex
 };
 
 } // namespace coffer::server::http
