@@ -3,6 +3,7 @@
 #include "server/store/object_store.h"
 
 #include "server/store/key_range.h"
+#include "server/store/page_scan.h"
 #include "server/store/store_internals.h"
 
 using namespace Qt::StringLiterals;
@@ -106,7 +107,6 @@ StoreResult<UploadPage> ObjectStore::listUploads(const QString &bucket,
     if (StoreError error = checkBucket(db, bucket); error.isError())
         return error;
     const int maxUploads = qBound(0, request.maxUploads, 1000);
-    const std::optional<QByteArray> upper = prefixSuccessor(request.prefix);
 
     // Position: (key, upload id) pairs after (lowerKey, lowerId). An id of "" takes the
     // whole lowerKey; "~" (after every hex id) skips it.
@@ -126,56 +126,34 @@ StoreResult<UploadPage> ObjectStore::listUploads(const QString &bucket,
         }
     }
     UploadPage page;
-    int count = 0;
-    bool finished = false;
-    while (!finished) {
-        const int limit = maxUploads - count + 1;
-        SqliteStatement &q = db.prepare(
-            "SELECT " COFFER_UPLOAD_COLUMNS " FROM uploads WHERE bucket = ?1"
-            " AND (key > ?2 OR (key = ?2 AND upload_id > ?3)) ORDER BY key, upload_id LIMIT ?4");
-        q.bindText(1, bucket).bindBlob(2, lowerKey).bindText(3, lowerId).bind(4, limit);
-        int rows = 0;
-        bool reseek = false;
-        while (q.next()) {
-            ++rows;
+    const PageScanResult scanned = scanPage(
+        PageScan{request.prefix, request.delimiter, maxUploads},
+        [&](int limit) -> SqliteStatement & {
+            SqliteStatement &q = db.prepare(
+                "SELECT " COFFER_UPLOAD_COLUMNS " FROM uploads WHERE bucket = ?1"
+                " AND (key > ?2 OR (key = ?2 AND upload_id > ?3)) ORDER BY key, upload_id LIMIT ?4");
+            q.bindText(1, bucket).bindBlob(2, lowerKey).bindText(3, lowerId).bind(4, limit);
+            return q;
+        },
+        [](const SqliteStatement &q) { return q.blob(2); },
+        [&](const SqliteStatement &q, const QByteArray &) {
             MultipartUploadRecord upload = uploadFromRow(q);
-            if (upper && upload.key >= *upper) {
-                finished = true;
-                break;
-            }
-            if (count == maxUploads) {
-                page.isTruncated = true;
-                finished = true;
-                break;
-            }
-            const QByteArray rolled = commonPrefixOf(upload.key, request.prefix, request.delimiter);
-            if (!rolled.isEmpty()) {
-                page.commonPrefixes.append(rolled);
-                page.nextKeyMarker = rolled;
-                page.nextUploadIdMarker.clear();
-                ++count;
-                const std::optional<QByteArray> past = prefixSuccessor(rolled);
-                if (!past)
-                    finished = true;
-                else
-                    lowerKey = *past;
-                lowerId.clear();
-                reseek = true;
-                break;
-            }
             lowerKey = upload.key;
             lowerId = upload.uploadId;
             page.nextKeyMarker = upload.key;
             page.nextUploadIdMarker = upload.uploadId;
             page.uploads.append(std::move(upload));
-            ++count;
-        }
-        if (q.error().isError())
-            return q.error();
-        q.reset();
-        if (!reseek && rows < limit)
-            finished = true;
-    }
+        },
+        [&](const QByteArray &rolled, const QByteArray &past) {
+            page.commonPrefixes.append(rolled);
+            page.nextKeyMarker = rolled;
+            page.nextUploadIdMarker.clear();
+            lowerKey = past;
+            lowerId.clear();
+        });
+    if (scanned.error.isError())
+        return scanned.error;
+    page.isTruncated = scanned.truncated;
     if (!page.isTruncated) {
         page.nextKeyMarker.clear();
         page.nextUploadIdMarker.clear();

@@ -4,6 +4,7 @@
 #include "server/store/object_store.h"
 
 #include "server/store/key_range.h"
+#include "server/store/page_scan.h"
 #include "server/store/store_internals.h"
 
 using namespace Qt::StringLiterals;
@@ -67,34 +68,12 @@ StoreResult<ListResult> ObjectStore::listObjects(const QString &bucket, const Li
     if (upper && lower >= *upper)
         return result;
 
-    int count = 0;
-    bool finished = false;
-    while (!finished) {
-        const int limit = maxKeys - count + 1;
-        SqliteStatement &q = rangeQuery(db, bucket, lower, upper, limit);
-        int rows = 0;
-        bool reseek = false;
-        while (q.next()) {
-            ++rows;
-            if (count == maxKeys) {
-                result.isTruncated = true;
-                finished = true;
-                break;
-            }
-            QByteArray key = q.blob(0);
-            const QByteArray rolled = commonPrefixOf(key, prefix, delimiter);
-            if (!rolled.isEmpty()) {
-                result.commonPrefixes.append(rolled);
-                result.nextStartAfter = rolled;
-                ++count;
-                const std::optional<QByteArray> past = prefixSuccessor(rolled);
-                if (!past)
-                    finished = true;
-                else
-                    lower = *past;
-                reseek = true;
-                break;
-            }
+    // lower: where the next seek starts (inclusive).
+    const PageScanResult scanned = scanPage(
+        PageScan{prefix, delimiter, maxKeys},
+        [&](int limit) -> SqliteStatement & { return rangeQuery(db, bucket, lower, upper, limit); },
+        [](const SqliteStatement &q) { return q.blob(0); },
+        [&](const SqliteStatement &q, QByteArray key) {
             ObjectSummary entry;
             entry.size = q.int64(1);
             entry.etag = q.text(2);
@@ -106,16 +85,15 @@ StoreResult<ListResult> ObjectStore::listObjects(const QString &bucket, const Li
             result.nextStartAfter = key;
             entry.key = std::move(key);
             result.objects.append(std::move(entry));
-            ++count;
-        }
-        if (q.error().isError())
-            return q.error();
-        q.reset();
-        if (!reseek && rows < limit)
-            finished = true;
-        if (upper && lower >= *upper)
-            finished = true;
-    }
+        },
+        [&](const QByteArray &rolled, const QByteArray &past) {
+            result.commonPrefixes.append(rolled);
+            result.nextStartAfter = rolled;
+            lower = past;
+        });
+    if (scanned.error.isError())
+        return scanned.error;
+    result.isTruncated = scanned.truncated;
     if (!result.isTruncated)
         result.nextStartAfter.clear();
     return result;
