@@ -1,5 +1,10 @@
 #include "body_reader.h"
 
+#include "object_headers.h"
+#include "s3_call.h"
+
+#include "server/store/object_store.h"
+
 using namespace Qt::StringLiterals;
 
 namespace coffer::server::api {
@@ -150,6 +155,49 @@ void BodyReader::complete(const std::optional<ApiError> &error)
         disconnect(m_exchange->body(), nullptr, this, nullptr);
     if (m_done)
         m_done(error);
+}
+
+BodyReader *openObjectBody(Call &call, qint64 maxSize, const QString &tooLarge, const QString &noun,
+                           ChecksumRequest &checksums)
+{
+    if (const auto error = readChecksums(call.head(), checksums)) {
+        call.fail(*error);
+        return nullptr;
+    }
+    auto *reader = new BodyReader(call.exchange(), call.auth().payload, &call);
+    std::optional<ApiError> refusal = reader->validateHeaders();
+    if (!refusal && reader->decodedLength() > maxSize)
+        refusal = apiError("EntityTooLarge", tooLarge);
+    if (!refusal && !call.head().contentLength && !call.head().chunked)
+        refusal = apiError("MissingContentLength", u"Send a Content-Length with the %1."_s.arg(noun), 411);
+    if (refusal) {
+        call.fail(*refusal);
+        return nullptr;
+    }
+    return reader;
+}
+
+namespace {
+
+template <typename Upload>
+BodyReader::Sink stagingSink(std::shared_ptr<Upload> upload)
+{
+    return [upload = std::move(upload)](QByteArrayView data) -> std::optional<ApiError> {
+        const StoreError error = upload->write(data);
+        return error.isError() ? std::optional(fromStore(error)) : std::nullopt;
+    };
+}
+
+} // namespace
+
+BodyReader::Sink uploadSink(std::shared_ptr<ObjectUpload> upload)
+{
+    return stagingSink(std::move(upload));
+}
+
+BodyReader::Sink uploadSink(std::shared_ptr<PartUpload> upload)
+{
+    return stagingSink(std::move(upload));
 }
 
 } // namespace coffer::server::api

@@ -21,6 +21,11 @@
 #include <memory>
 #include <optional>
 
+namespace coffer::server {
+class ObjectUpload;
+class PartUpload;
+} // namespace coffer::server
+
 namespace coffer::server::api {
 
 class BodyReader : public QObject
@@ -66,5 +71,19 @@ private:
     std::optional<ApiError> m_sinkError;
     bool m_finished = false;
 };
+
+class Call;
+struct ChecksumRequest;
+
+// The start every streamed object body shares (PutObject, UploadPart): the checksum
+// headers, the framing headers, the size limit and a Content-Length (or chunked framing).
+// On a refusal it answers the call and returns nullptr; otherwise a reader, not started,
+// owned by the call. noun names the body in the messages ("body", "part").
+BodyReader *openObjectBody(Call &call, qint64 maxSize, const QString &tooLarge, const QString &noun,
+                           ChecksumRequest &checksums);
+
+// A reader sink that stages the bytes in a store upload.
+BodyReader::Sink uploadSink(std::shared_ptr<ObjectUpload> upload);
+BodyReader::Sink uploadSink(std::shared_ptr<PartUpload> upload);
 
 } // namespace coffer::server::api

@@ -69,15 +69,9 @@ void run(Call &call, const CreateMultipartUpload &e)
 void run(Call &call, const UploadPart &e)
 {
     ChecksumRequest checksums;
-    if (const auto error = readChecksums(call.head(), checksums))
-        return call.fail(*error);
-    auto *reader = new BodyReader(call.exchange(), call.auth().payload, &call);
-    if (const auto error = reader->validateHeaders())
-        return call.fail(*error);
-    if (reader->decodedLength() > kMaxPartSize)
-        return call.fail(apiError("EntityTooLarge", u"A part is at most 5 GiB."_s));
-    if (!call.head().contentLength && !call.head().chunked)
-        return call.fail(apiError("MissingContentLength", u"Send a Content-Length with the part."_s, 411));
+    BodyReader *reader = openObjectBody(call, kMaxPartSize, u"A part is at most 5 GiB."_s, u"part"_s, checksums);
+    if (!reader)
+        return;
     auto begun = call.store().beginPart(e.bucket, e.key, QString::fromUtf8(e.uploadId), e.partNumber,
                                         checksums.expected, checksums.expectedMd5);
     if (!begun.ok())
@@ -85,10 +79,7 @@ void run(Call &call, const UploadPart &e)
     std::shared_ptr<PartUpload> part(std::move(begun.value()));
     Call *c = &call;
     reader->start(
-        [part](QByteArrayView data) -> std::optional<ApiError> {
-            const StoreError error = part->write(data);
-            return error.isError() ? std::optional(fromStore(error)) : std::nullopt;
-        },
+        uploadSink(part),
         [c, part, uploadId = e.uploadId, bucket = e.bucket, key = e.key](const std::optional<ApiError> &error) {
             if (error)
                 return c->fail(*error);

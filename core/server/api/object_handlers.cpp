@@ -38,7 +38,10 @@ void applyResponseOverrides(const Call &call, ResponseHeaders &headers)
         {"response-content-disposition", "Content-Disposition"},
         {"response-content-encoding", "Content-Encoding"},
     };
-    const auto query = coffer::s3::sigv4::parseQuery(call.head().query().toByteArray());
+    const auto rawQuery = call.head().query();
+    if (!rawQuery.contains("response"))
+        return; // the common case, without parsing a presigned URL's long query
+    const auto query = coffer::s3::sigv4::parseQuery(rawQuery.toByteArray());
     for (const auto &[param, header] : kOverrides) {
         for (const auto &[name, value] : query) {
             if (name != param)
@@ -76,14 +79,8 @@ struct ReadPlan {
     std::optional<ResolvedRange> range; // 206 when set
 };
 
-std::optional<ReadPlan> planRead(Call &call, const ObjectTarget &target, int partNumber)
+std::optional<ReadPlan> planRead(Call &call, const ObjectRecord &record, int partNumber)
 {
-    const auto head = call.store().headObject(target.bucket, target.key);
-    if (!head.ok()) {
-        call.fail(head.error());
-        return std::nullopt;
-    }
-    const ObjectRecord &record = head.value();
     switch (evaluateRead(readPreconditions(call), record.etag, record.lastModified())) {
     case PreconditionResult::Failed:
         call.fail(apiError("PreconditionFailed", u"At least one of the preconditions (If-Match, "
@@ -141,15 +138,10 @@ void run(Call &call, const PutObject &e)
     if (const auto error = readMetadata(call.head(), request.metadata))
         return call.fail(*error);
     ChecksumRequest checksums;
-    if (const auto error = readChecksums(call.head(), checksums))
-        return call.fail(*error);
-    auto *reader = new BodyReader(call.exchange(), call.auth().payload, &call);
-    if (const auto error = reader->validateHeaders())
-        return call.fail(*error);
-    if (reader->decodedLength() > kMaxSinglePut)
-        return call.fail(apiError("EntityTooLarge", u"A single PUT takes at most 5 GiB; use a multipart upload."_s));
-    if (!call.head().contentLength && !call.head().chunked)
-        return call.fail(apiError("MissingContentLength", u"Send a Content-Length with the body."_s, 411));
+    BodyReader *reader = openObjectBody(call, kMaxSinglePut, u"A single PUT takes at most 5 GiB; use a multipart upload."_s,
+                                        u"body"_s, checksums);
+    if (!reader)
+        return;
     request.checksumAlgorithm = reader->trailerAlgorithm() ? reader->trailerAlgorithm() : checksums.algorithm;
     request.expectedChecksums = checksums.expected;
     request.expectedMd5 = checksums.expectedMd5;
@@ -161,10 +153,7 @@ void run(Call &call, const PutObject &e)
     std::shared_ptr<ObjectUpload> upload(std::move(begun.value()));
     Call *c = &call;
     reader->start(
-        [upload](QByteArrayView data) -> std::optional<ApiError> {
-            const StoreError error = upload->write(data);
-            return error.isError() ? std::optional(fromStore(error)) : std::nullopt;
-        },
+        uploadSink(upload),
         [c, upload](const std::optional<ApiError> &error) mutable {
             if (error)
                 return c->fail(*error);
@@ -183,17 +172,16 @@ void run(Call &call, const PutObject &e)
 
 void run(Call &call, const GetObject &e)
 {
-    const auto plan = planRead(call, e, e.partNumber);
-    if (!plan)
-        return;
-    ByteRange range;
-    if (plan->range)
-        range = ByteRange{plan->range->first, plan->range->first + plan->range->length - 1, -1};
-    auto read = call.store().getObject(e.bucket, e.key, range);
+    // One read of the row, with the blobs pinned: the conditions and the range are decided
+    // on the same version of the object that is then streamed.
+    auto read = call.store().getObject(e.bucket, e.key);
     if (!read.ok())
         return call.fail(read.error());
-    if (read->record.etag != plan->record.etag) // replaced between the two reads: ask again
-        return call.fail(apiError("InternalError", u"The object changed while it was being read. Try again."_s, 503));
+    const auto plan = planRead(call, read->record, e.partNumber);
+    if (!plan)
+        return;
+    if (plan->range)
+        read->reader->narrow(plan->range->first, plan->range->length);
     http::Response *response = call.startResponse(plan->range ? 206 : 200);
     if (!response)
         return;
@@ -208,7 +196,10 @@ void run(Call &call, const GetObject &e)
 
 void run(Call &call, const HeadObject &e)
 {
-    const auto plan = planRead(call, e, e.partNumber);
+    const auto head = call.store().headObject(e.bucket, e.key);
+    if (!head.ok())
+        return call.fail(head.error());
+    const auto plan = planRead(call, head.value(), e.partNumber);
     if (!plan)
         return;
     http::Response *response = call.startResponse(plan->range ? 206 : 200);

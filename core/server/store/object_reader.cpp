@@ -16,6 +16,13 @@ ObjectReader::ObjectReader(QByteArray inlineData, QList<File> files, qint64 offs
 {
 }
 
+void ObjectReader::narrow(qint64 first, qint64 length)
+{
+    Q_ASSERT(m_done == 0 && first >= 0 && length >= 0 && first + length <= m_length);
+    m_offset += first;
+    m_length = length;
+}
+
 StoreResult<QByteArray> ObjectReader::read(qint64 maxBytes)
 {
     const qint64 want = qMin(maxBytes, remaining());

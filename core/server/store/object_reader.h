@@ -33,6 +33,10 @@ public:
     qint64 remaining() const { return m_length - m_done; }
     bool atEnd() const { return m_done >= m_length; }
 
+    // Before the first read: serve only bytes [first, first + length) of the range, so a
+    // caller can read the row once and decide the range from it (conditions, Range header).
+    void narrow(qint64 first, qint64 length);
+
     // Up to maxBytes of the range; an empty array at the end.
     StoreResult<QByteArray> read(qint64 maxBytes = 256 * 1024);
     // The whole remaining range (for tests and small objects).

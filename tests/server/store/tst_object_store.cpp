@@ -23,6 +23,8 @@ private slots:
     void oddKeys();
     void ranges_data();
     void ranges();
+    void narrowedRead_data();
+    void narrowedRead();
     void replaceFreesOldBlob();
     void copySharesBytes();
     void checksumsAndDigests();
@@ -208,6 +210,43 @@ void TestObjectStore::ranges()
     QCOMPARE(read->offset, wantOffset);
     QCOMPARE(read->reader->length(), wantLength);
     QCOMPARE(read->reader->readAll().value(), body.mid(wantOffset, wantLength));
+}
+
+void TestObjectStore::narrowedRead_data()
+{
+    QTest::addColumn<qsizetype>("size");
+    QTest::addColumn<qint64>("first");
+    QTest::addColumn<qint64>("length");
+    QTest::newRow("inline middle") << qsizetype(1000) << qint64(10) << qint64(10);
+    QTest::newRow("inline to the end") << qsizetype(1000) << qint64(990) << qint64(10);
+    QTest::newRow("inline nothing") << qsizetype(1000) << qint64(1000) << qint64(0);
+    QTest::newRow("blob middle") << qsizetype(600000) << qint64(100000) << qint64(300001);
+    QTest::newRow("blob whole") << qsizetype(600000) << qint64(0) << qint64(600000);
+}
+
+// GetObject reads the row once and narrows its reader to the range the request asks for.
+void TestObjectStore::narrowedRead()
+{
+    QFETCH(qsizetype, size);
+    QFETCH(qint64, first);
+    QFETCH(qint64, length);
+    TempStore s;
+    QVERIFY(!s->createBucket(u"b"_s, {}).isError());
+    const QByteArray body = randomBytes(size, 11);
+    QVERIFY(s->putObject(u"b"_s, "n", {}, body).ok());
+    StoreResult<ObjectRead> read = s->getObject(u"b"_s, "n");
+    QVERIFY(read.ok());
+    read->reader->narrow(first, length);
+    QCOMPARE(read->reader->length(), length);
+    QCOMPARE(read->reader->atEnd(), length == 0);
+    QByteArray got;
+    while (!read->reader->atEnd()) {
+        const StoreResult<QByteArray> slice = read->reader->read(64 * 1024);
+        QVERIFY(slice.ok());
+        QVERIFY(!slice.value().isEmpty());
+        got += slice.value();
+    }
+    QCOMPARE(got, body.mid(first, length));
 }
 
 void TestObjectStore::replaceFreesOldBlob()
