@@ -40,40 +40,117 @@ bool canTravelAsXmlText(QStringView text)
 namespace coffer::s3::xml::detail {
 
 DocumentWriter::DocumentWriter(QLatin1StringView root, Namespace ns)
-    : m_xml(&m_out)
 {
-    m_xml.setAutoFormatting(false);
-    m_xml.writeStartDocument();
-    m_xml.writeStartElement(root);
+    m_out.reserve(4096);
+    m_out.append(R"(<?xml version="1.0" encoding="UTF-8"?>)");
+    start(root);
     if (ns == Namespace::S3)
-        m_xml.writeDefaultNamespace(kS3Namespace);
+        m_out.append(" xmlns=\"").append(kS3Namespace.data(), kS3Namespace.size()).append('"');
+}
+
+void DocumentWriter::startElement(QByteArrayView name)
+{
+    closeStartTag();
+    m_out.append('<').append(name);
+    m_open.emplace_back(name.toByteArray());
+    m_startTagOpen = true;
+}
+
+void DocumentWriter::start(QLatin1StringView name)
+{
+    startElement(QByteArrayView(name.data(), name.size()));
+}
+
+void DocumentWriter::end()
+{
+    if (m_open.empty())
+        return;
+    if (m_startTagOpen) {
+        m_out.append("/>"); // nothing inside: the short form
+        m_startTagOpen = false;
+    } else {
+        m_out.append("</").append(m_open.back()).append('>');
+    }
+    m_open.pop_back();
+}
+
+void DocumentWriter::closeStartTag()
+{
+    if (m_startTagOpen) {
+        m_out.append('>');
+        m_startTagOpen = false;
+    }
+}
+
+// As QXmlStreamWriter::writeCharacters: & < > " escaped, tab and LF kept, and what XML 1.0
+// cannot carry (other controls, U+FFFE/U+FFFF, unpaired surrogates) dropped. CR is handled
+// by characters().
+void DocumentWriter::escaped(QStringView text)
+{
+    closeStartTag();
+    qsizetype plainFrom = 0;
+    auto flushPlain = [&](qsizetype upTo) {
+        if (upTo > plainFrom)
+            m_out.append(text.sliced(plainFrom, upTo - plainFrom).toUtf8());
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        const char *replacement = nullptr;
+        bool drop = false;
+        switch (c) {
+        case u'&': replacement = "&amp;"; break;
+        case u'<': replacement = "&lt;"; break;
+        case u'>': replacement = "&gt;"; break;
+        case u'"': replacement = "&quot;"; break;
+        default:
+            if (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') {
+                drop = true;
+            } else if (c == 0xFFFE || c == 0xFFFF) {
+                drop = true;
+            } else if (QChar::isHighSurrogate(c)) {
+                if (i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode()))
+                    ++i; // a pair: plain text
+                else
+                    drop = true;
+            } else if (QChar::isLowSurrogate(c)) {
+                drop = true;
+            }
+        }
+        if (!replacement && !drop)
+            continue;
+        flushPlain(i);
+        if (replacement)
+            m_out.append(replacement);
+        plainFrom = i + 1;
+    }
+    flushPlain(text.size());
 }
 
 void DocumentWriter::characters(const QString &text)
 {
     // A reader turns a raw CR (and CR LF) into LF, so a key holding CR would come back
-    // changed: write it as a character reference. QXmlStreamWriter leaves it raw.
+    // changed: write it as a character reference.
     qsizetype from = 0;
     for (qsizetype cr = text.indexOf(u'\r'); cr >= 0; cr = text.indexOf(u'\r', from)) {
-        m_xml.writeCharacters(QStringView(text).mid(from, cr - from));
-        m_xml.writeEntityReference(u"#13");
+        escaped(QStringView(text).mid(from, cr - from));
+        m_out.append("&#13;");
         from = cr + 1;
     }
-    m_xml.writeCharacters(QStringView(text).mid(from));
+    escaped(QStringView(text).mid(from));
 }
 
 void DocumentWriter::element(QLatin1StringView name, const QString &value)
 {
-    m_xml.writeStartElement(name);
+    start(name);
     characters(value);
-    m_xml.writeEndElement();
+    end();
 }
 
 void DocumentWriter::element(const QString &name, const QString &value)
 {
-    m_xml.writeStartElement(name);
+    startElement(name.toUtf8());
     characters(value);
-    m_xml.writeEndElement();
+    end();
 }
 
 void DocumentWriter::optionalElement(QLatin1StringView name, const QString &value)
@@ -169,7 +246,9 @@ void DocumentWriter::encodingType()
 
 QByteArray DocumentWriter::finish()
 {
-    m_xml.writeEndDocument(); // closes every open element
+    while (!m_open.empty())
+        end();
+    m_out.append('\n'); // as QXmlStreamWriter ends a document
     return m_out;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Internal: writes one S3 XML document (declaration, root in S3's namespace, elements
-// in the order S3 uses) with the same text forms the readers accept.
+// in the order S3 uses) with the same text forms the readers accept. It writes UTF-8
+// straight into a byte array, with the output QXmlStreamWriter gave (the same escapes,
+// <a/> for an empty element, the same dropped characters) at a fraction of its cost: a
+// 1,000-key listing page is written on every ListObjects call.
 
 #include "s3/model/common.h"
 
@@ -8,9 +11,9 @@
 #include <QDateTime>
 #include <QLatin1StringView>
 #include <QStringList>
-#include <QXmlStreamWriter>
 
 #include <optional>
+#include <vector>
 
 namespace coffer::s3::xml::detail {
 
@@ -24,8 +27,8 @@ public:
     // With Url, key() percent-encodes its value.
     void setKeyEncoding(KeyEncoding encoding) { m_encoding = encoding; }
 
-    void start(QLatin1StringView name) { m_xml.writeStartElement(name); }
-    void end() { m_xml.writeEndElement(); }
+    void start(QLatin1StringView name);
+    void end();
 
     void characters(const QString &text);
     void element(QLatin1StringView name, const QString &value); // always written
@@ -48,8 +51,13 @@ public:
     QByteArray finish();
 
 private:
+    void startElement(QByteArrayView name);
+    void closeStartTag();
+    void escaped(QStringView text);
+
     QByteArray m_out;
-    QXmlStreamWriter m_xml;
+    std::vector<QByteArray> m_open; // names of the elements not yet ended
+    bool m_startTagOpen = false;    // "<name" written, its '>' not yet
     KeyEncoding m_encoding = KeyEncoding::None;
 };
 

@@ -4,6 +4,7 @@
 #include <QStringDecoder>
 #include <QTimeZone>
 
+#include <cstdio>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -19,8 +20,44 @@ QString tr(const char *text)
 
 } // namespace
 
+namespace {
+
+// digits [at, at + count) of text as a number, or -1.
+int digitsAt(QStringView text, qsizetype at, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = at; i < at + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// The form S3 and this writer use, "2026-02-23T08:24:20.000Z" (or without the fraction),
+// read directly: a listing page holds a thousand of them and QDateTime::fromString costs
+// several microseconds each. Anything else goes the general way.
+std::optional<QDateTime> parseCanonicalTimestamp(QStringView t)
+{
+    const bool withMs = t.size() == 24;
+    if ((!withMs && t.size() != 20) || t[4] != u'-' || t[7] != u'-' || t[10] != u'T' || t[13] != u':'
+        || t[16] != u':' || t.back() != u'Z' || (withMs && t[19] != u'.'))
+        return std::nullopt;
+    const int year = digitsAt(t, 0, 4), month = digitsAt(t, 5, 2), day = digitsAt(t, 8, 2);
+    const int hour = digitsAt(t, 11, 2), minute = digitsAt(t, 14, 2), second = digitsAt(t, 17, 2);
+    const int ms = withMs ? digitsAt(t, 20, 3) : 0;
+    if (year < 1 || !QDate::isValid(year, month, day) || !QTime::isValid(hour, minute, second, ms))
+        return std::nullopt;
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), QTimeZone::UTC);
+}
+
+} // namespace
+
 std::optional<QDateTime> parseTimestamp(QStringView text)
 {
+    if (auto fast = parseCanonicalTimestamp(text))
+        return fast;
     const QString trimmed = text.trimmed().toString();
     // Qt accepts fractions of a second with either format; a value without a zone
     // designator is taken as UTC, which is what S3 means.
@@ -39,7 +76,16 @@ std::optional<QDateTime> parseTimestamp(QStringView text)
 
 QString formatTimestamp(const QDateTime &utc)
 {
-    return utc.toUTC().toString(Qt::ISODateWithMs);
+    // The same text as toString(Qt::ISODateWithMs) in UTC, without its general formatter.
+    const QDateTime u = utc.toUTC();
+    const QDate date = u.date();
+    const QTime time = u.time();
+    if (!date.isValid() || date.year() < 1 || date.year() > 9999)
+        return u.toString(Qt::ISODateWithMs);
+    char text[25];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(), date.day(),
+                  time.hour(), time.minute(), time.second(), time.msec());
+    return QString::fromLatin1(text, 24);
 }
 
 void FieldReader::fail(XmlError error)
