@@ -1,3 +1,4 @@
+#include "app/quit_after_load.h"
 #include "app/version_banner.h"
 #include "ui/main_window.h"
 
@@ -17,7 +18,7 @@ namespace {
 bool wantsTerminalOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+        for (const char *flag : { "-h", "--help", "-?", "--help-all", "-v", "--version" }) {
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
         }
@@ -45,13 +46,27 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Coffer: a desktop bucket browser and storage manager "
-                                            "for Cloudflare R2 and S3-compatible stores."));
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Coffer: a desktop bucket browser and storage manager "
+        "for Cloudflare R2 and S3-compatible stores."));
     parser.addHelpOption();
-    const QCommandLineOption versionOption({u"v"_s, u"version"_s},
-                                           QCoreApplication::translate("main", "Displays version information."));
+    const QCommandLineOption versionOption(
+        { u"v"_s, u"version"_s }, QCoreApplication::translate("main", "Displays version information."));
     parser.addOption(versionOption);
+    const QCommandLineOption localOption(u"local"_s,
+        QCoreApplication::translate("main",
+            "Starts the built-in local S3 server with a sample bucket "
+            "and opens it: try Coffer offline."));
+    parser.addOption(localOption);
+    const QCommandLineOption localDataOption(u"local-data"_s,
+        QCoreApplication::translate("main", "Keeps the local server's data in <directory>."),
+        QCoreApplication::translate("main", "directory"));
+    parser.addOption(localDataOption);
+    const QCommandLineOption quitOption(u"quit-after-load"_s,
+        QCoreApplication::translate("main",
+            "Prints the first location once it has loaded, "
+            "then quits (for scripts and tests)."));
+    parser.addOption(quitOption);
     parser.process(*app);
 
     if (parser.isSet(versionOption)) {
@@ -59,7 +74,12 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    coffer::ui::MainWindow window;
+    coffer::ui::MainWindowOptions options;
+    options.startLocalServer = parser.isSet(localOption);
+    options.localServerDirectory = parser.value(localDataOption);
+    coffer::ui::MainWindow window(options);
+    if (parser.isSet(quitOption))
+        coffer::app::quitAfterLoad(&window, 60000);
     window.show();
     return app->exec();
 }
