@@ -52,6 +52,9 @@ void EngineTransfer::start()
     m_job = m_engine->queue()->add(std::move(job));
     reportJobProgress(*m_console, m_job, m_label, m_item.to.display(), this);
     connect(m_job, &transfer::TransferJob::progressChanged, this, [this] {
+        // A finished job may still deliver a throttled last update.
+        if (!m_job)
+            return;
         const transfer::TransferProgress p = m_job->progress();
         Q_EMIT progress(p.bytesDone, p.bytesTotal);
     });

@@ -7,12 +7,14 @@
 #include "cli_harness.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -35,15 +37,15 @@ QMap<int, int> partUploads(const QList<QByteArray> &log, const QByteArray &key)
     return counts;
 }
 
-// The "in=" sizes of the part PUTs of key, in log order.
-QList<qint64> partSizes(const QList<QByteArray> &log, const QByteArray &key)
+// partNumber -> the "in=" size of the part PUTs of key (parts go up without framing).
+QMap<int, qint64> partSizes(const QList<QByteArray> &log, const QByteArray &key)
 {
     static const QRegularExpression part(u"^PUT (\\S+)\\?\\S*partNumber=(\\d+)\\S* 200 in=(\\d+)"_s);
-    QList<qint64> sizes;
+    QMap<int, qint64> sizes;
     for (const QByteArray &line : log) {
         const auto m = part.match(QString::fromLatin1(line));
         if (m.hasMatch() && m.captured(1).toLatin1().endsWith(key))
-            sizes.append(m.captured(3).toLongLong());
+            sizes.insert(m.captured(2).toInt(), m.captured(3).toLongLong());
     }
     return sizes;
 }
@@ -72,6 +74,30 @@ class TestCliResume : public QObject
     std::unique_ptr<CliRunner> m_cli;
 
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
+    bool logHas(const QByteArray &start)
+    {
+        const QList<QByteArray> log = m_server.requestLog();
+        return std::any_of(log.cbegin(), log.cend(), [&start](const QByteArray &line) { return line.startsWith(start); });
+    }
+    // Makes a request the server logs, and waits for its line: every request answered
+    // before it is in the log by then.
+    bool syncLog()
+    {
+        const QByteArray marker = QByteArray("marker-") + QByteArray::number(++m_markers);
+        const QByteArray needle = QByteArray("prefix=") + marker;
+        cli(u"ls s3://resume/%1"_s.arg(QString::fromLatin1(marker)));
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 10000) {
+            for (const QByteArray &line : m_server.requestLog()) {
+                if (line.contains(needle))
+                    return true;
+            }
+            QTest::qWait(20);
+        }
+        return false;
+    }
+    int m_markers = 0;
     CliResult cli(const QString &line) { return m_cli->run(line.split(u' ', Qt::SkipEmptyParts)); }
 
     // Runs the command with --json and kills it once a progress event passed half of the
@@ -103,18 +129,30 @@ private Q_SLOTS:
         const CliResult uploads = cli(u"uploads list s3://resume --json"_s);
         QCOMPARE(uploads.exitCode, 0);
         QCOMPARE(uploads.events().last()[u"uploads"_s].toInt(), 1);
+        // The server logs a request after answering it: wait for the listing's line, which
+        // comes after everything the killed process had finished.
+        QTRY_VERIFY_WITH_TIMEOUT(logHas("GET /resume?uploads"), 10000);
         const QMap<int, int> before = partUploads(m_server.requestLog(), "/resume/big.bin");
-        QVERIFY(!before.isEmpty());
+        QVERIFY(before.size() >= 4);
         QVERIFY(before.size() < 25);
 
         const CliResult resumed = cli(u"resume --json"_s);
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         QCOMPARE(resumed.events().last()[u"completed"_s].toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(logHas("POST /resume/big.bin?uploadId="), 10000);
 
         const QMap<int, int> after = partUploads(m_server.requestLog(), "/resume/big.bin");
         QCOMPARE(after.size(), 25); // 200 MiB in 8 MiB parts
-        for (auto it = after.cbegin(); it != after.cend(); ++it)
-            QVERIFY2(it.value() == 1, qPrintable(u"part %1 was sent %2 times"_s.arg(it.key()).arg(it.value())));
+        // Parts the journal had recorded are never sent again. The engine re-sends only a
+        // part the server finished but the killed process never confirmed (so its
+        // checksum was never compared): at most the 4 that were in flight.
+        int resent = 0;
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            QVERIFY(it.value() <= 2);
+            resent += it.value() - 1;
+        }
+        QVERIFY2(resent <= 4, qPrintable(u"%1 finished parts were sent again"_s.arg(resent)));
+        QVERIFY(before.size() - resent >= 1);
 
         QCOMPARE(cli(u"cp s3://resume/big.bin %1"_s.arg(path(u"big.back"_s))).exitCode, 0);
         QCOMPARE(fileDigest(path(u"big.back"_s)), fileDigest(file));
@@ -128,6 +166,7 @@ private Q_SLOTS:
         const qsizetype logStart = m_server.requestLog().size();
         QVERIFY(killHalfway(u"cp s3://resume/big.bin %1 --part-size 8MiB --concurrency 4"_s.arg(target)));
         QVERIFY(!QFileInfo::exists(target)); // never a partial file under the final name
+        QVERIFY(syncLog());
         const qsizetype resumeStart = m_server.requestLog().size();
         const qint64 servedBefore = bytesServed(m_server.requestLog(), "/resume/big.bin", logStart);
         QVERIFY(servedBefore > 0);
@@ -135,6 +174,7 @@ private Q_SLOTS:
         const CliResult resumed = cli(u"resume --json"_s);
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         QCOMPARE(fileDigest(target), fileDigest(path(u"big.bin"_s)));
+        QVERIFY(syncLog());
         // Only what had not arrived was fetched again.
         const qint64 servedAfter = bytesServed(m_server.requestLog(), "/resume/big.bin", resumeStart);
         QVERIFY2(servedAfter < 200 * kMiB, qPrintable(u"resume fetched %1 bytes"_s.arg(servedAfter)));
@@ -160,15 +200,16 @@ private Q_SLOTS:
 
     void r2ModeGetsEqualParts()
     {
+        // The server runs in R2 mode, which refuses unequal non-trailing parts.
         const QString file = path(u"three.bin"_s);
         writeFileBytes(file, randomBytes(12 * kMiB + 12345, 3));
         QCOMPARE(cli(u"cp %1 s3://resume/three.bin --part-size 5MiB"_s.arg(file)).exitCode, 0);
-        const QList<qint64> sizes = partSizes(m_server.requestLog(), "/resume/three.bin");
+        QTRY_VERIFY_WITH_TIMEOUT(logHas("POST /resume/three.bin?uploadId="), 10000);
+        const QMap<int, qint64> sizes = partSizes(m_server.requestLog(), "/resume/three.bin");
         QCOMPARE(sizes.size(), 3);
-        // Each part's request body carries the same payload size but the last; with
-        // aws-chunked framing "in=" includes the framing, equal for equal payloads.
-        QCOMPARE(sizes.at(0), sizes.at(1));
-        QVERIFY(sizes.at(2) < sizes.at(0));
+        QCOMPARE(sizes.value(1), 5 * kMiB);
+        QCOMPARE(sizes.value(2), 5 * kMiB);
+        QCOMPARE(sizes.value(3), 2 * kMiB + 12345);
         QCOMPARE(cli(u"cp s3://resume/three.bin %1"_s.arg(path(u"three.back"_s))).exitCode, 0);
         QCOMPARE(fileBytes(path(u"three.back"_s)), fileBytes(file));
     }
