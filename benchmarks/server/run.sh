@@ -8,8 +8,12 @@
 # per lane); curl moves the 1 GiB bodies, so neither side is limited by the client's code.
 #
 # Run inside the build root:  scripts/dev.sh exec 'benchmarks/server/run.sh'
-# Environment: BUILD_DIR (default build/dev), SMALL_OPS (default 10000),
-#              S3RVER_OPS (default 2000), LIST_KEYS (default 100000).
+# Environment: BUILD_DIR (default build/dev; use a Release build for figures),
+#              SMALL_OPS (default 10000), S3RVER_OPS (default 2000), LIST_KEYS (default
+#              100000), REPEATS (default 5: runs of each read measurement, median shown).
+# Two cores shared with whatever else runs make single runs noisy: each read measurement
+# runs REPEATS times, alternating with its reference so both see the same load, and the
+# table shows the median with the range, and the median of the per-run ratios.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +21,7 @@ build=${BUILD_DIR:-$root/build/dev}
 small_ops=${SMALL_OPS:-10000}
 s3rver_ops=${S3RVER_OPS:-2000}
 list_keys=${LIST_KEYS:-100000}
+repeats=${REPEATS:-5}
 gib=$((1024 * 1024 * 1024))
 
 cmake --build "$build" --target coffer-server bench_server_load >/dev/null
@@ -93,6 +98,16 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2> "$work/ng
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$nginx_port/big.bin" && break; sleep 0.1; done
 
+# Median of the numbers on stdin, one a line.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# "median (min-max)" of the numbers on stdin, with a unit.
+summary() {
+    sort -g | awk -v u="$1" '{ v[NR] = $1 } END {
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.4g %s (%.4g-%.4g)", m, u, v[1], v[NR] }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
 coffer() { "$load" "$coffer_url" AK SK bench "$@"; }
 s3rver() { "$load" "$s3rver_url" S3RVER S3RVER bench "$@"; }
 result() { sed -n 's/^RESULT //p'; }
@@ -123,39 +138,72 @@ s3rver mkbucket
 
 # --- 4 KiB operations at concurrency 16 ---
 echo "4 KiB PUT/GET x $small_ops on coffer-server, x $s3rver_ops on s3rver ..." >&2
+number() { result | awk '{ print $1 }'; }
 coffer_put=$(coffer put 4096 "$small_ops" 16 small/ | result)
-coffer_get=$(coffer get 4096 "$small_ops" 16 small/ | result)
 s3rver_put=$(s3rver put 4096 "$s3rver_ops" 16 small/ | result)
-s3rver_get=$(s3rver get 4096 "$s3rver_ops" 16 small/ | result)
+: > "$work/get.coffer"; : > "$work/get.s3rver"; : > "$work/get.ratio"
+for _ in $(seq 1 "$repeats"); do
+    c=$(coffer get 4096 "$small_ops" 16 small/ | number)
+    r=$(s3rver get 4096 "$s3rver_ops" 16 small/ | number)
+    echo "$c" >> "$work/get.coffer"; echo "$r" >> "$work/get.s3rver"; ratio "$c" "$r" >> "$work/get.ratio"; echo >> "$work/get.ratio"
+done
+coffer_get=$(summary ops/s < "$work/get.coffer")
+s3rver_get=$(summary ops/s < "$work/get.s3rver")
+get_ratio=$(median < "$work/get.ratio")
 head -c 4096 /dev/urandom > "$work/4k.bin"
 coffer_curl_put=$(curl_ops coffer PUT "$small_ops" curl/)
-coffer_curl_get=$(curl_ops coffer GET "$small_ops" curl/)
 s3rver_curl_put=$(curl_ops s3rver PUT "$s3rver_ops" curl/)
-s3rver_curl_get=$(curl_ops s3rver GET "$s3rver_ops" curl/)
+: > "$work/cget.coffer"; : > "$work/cget.s3rver"; : > "$work/cget.ratio"
+for _ in $(seq 1 "$repeats"); do
+    c=$(curl_ops coffer GET "$small_ops" curl/ | awk '{ print $1 }')
+    r=$(curl_ops s3rver GET "$s3rver_ops" curl/ | awk '{ print $1 }')
+    echo "$c" >> "$work/cget.coffer"; echo "$r" >> "$work/cget.s3rver"; ratio "$c" "$r" >> "$work/cget.ratio"; echo >> "$work/cget.ratio"
+done
+coffer_curl_get=$(summary ops/s < "$work/cget.coffer")
+s3rver_curl_get=$(summary ops/s < "$work/cget.s3rver")
+curl_get_ratio=$(median < "$work/cget.ratio")
 
 # --- 1 GiB single object ---
 echo "1 GiB PUT/GET ..." >&2
-mib_per_s() { awk -v b="$1" 'BEGIN { printf "%.1f MiB/s", b / 1048576 }'; }
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 put_url=$(coffer presign PUT huge/0)
-coffer_big_put=$(mib_per_s "$(curl -sS -f -o /dev/null -H 'Expect:' -T "$work/www/big.bin" -w '%{speed_upload}' "$put_url")")
+coffer_big_put="$(mib "$(curl -sS -f -o /dev/null -H 'Expect:' -T "$work/www/big.bin" -w '%{speed_upload}' "$put_url")") MiB/s"
 get_url=$(coffer presign GET huge/0)
-coffer_big_get=$(mib_per_s "$(curl -sS -f -o /dev/null -w '%{speed_download}' "$get_url")")
-nginx_big_get=$(mib_per_s "$(curl -sS -f -o /dev/null -w '%{speed_download}' "http://127.0.0.1:$nginx_port/big.bin")")
+: > "$work/big.coffer"; : > "$work/big.nginx"; : > "$work/big.ratio"
+for _ in $(seq 1 "$repeats"); do
+    c=$(mib "$(curl -sS -f -o /dev/null -w '%{speed_download}' "$get_url")")
+    n=$(mib "$(curl -sS -f -o /dev/null -w '%{speed_download}' "http://127.0.0.1:$nginx_port/big.bin")")
+    echo "$c" >> "$work/big.coffer"; echo "$n" >> "$work/big.nginx"; ratio "$c" "$n" >> "$work/big.ratio"; echo >> "$work/big.ratio"
+done
+coffer_big_get=$(summary MiB/s < "$work/big.coffer")
+nginx_big_get=$(summary MiB/s < "$work/big.nginx")
+big_ratio=$(median < "$work/big.ratio")
 client_big_get=$(coffer get "$gib" 1 1 huge/ | result | awk '{ printf "%.1f MiB/s", $1 * 1024 }')
 
 # --- listing walk ---
 echo "creating $list_keys keys for the listing ..." >&2
 fill_rate=$(coffer put 0 "$list_keys" 64 many/ | result)
-list_time=$(coffer list many/ | result)
+: > "$work/list.client"; : > "$work/list.raw"
+for _ in $(seq 1 "$repeats"); do
+    coffer list many/ | number >> "$work/list.client"
+    python3 "$root/benchmarks/server/raw_list_walk.py" "$coffer_url" AK SK bench many/ | number >> "$work/list.raw"
+done
+list_time="$(summary s < "$work/list.client")"
+raw_list_time="$(summary s < "$work/list.raw")"
 
 printf '\n%-48s %-22s %-22s\n' "measurement" "coffer-server" "reference"
 printf '%-48s %-22s %-22s\n' "------------------------------------------------" "----------------------" "----------------------"
 printf '%-48s %-22s %-22s\n' "4 KiB PUT, concurrency 16 (S3Client)" "$coffer_put" "s3rver $s3rver_put"
 printf '%-48s %-22s %-22s\n' "4 KiB GET, concurrency 16 (S3Client)" "$coffer_get" "s3rver $s3rver_get"
+printf '%-48s %-22s %-22s\n' "  coffer/s3rver, median of per-run ratios" "${get_ratio}x" "target >= 5x"
 printf '%-48s %-22s %-22s\n' "4 KiB PUT, concurrency 16 (curl -Z, presigned)" "$coffer_curl_put" "s3rver $s3rver_curl_put"
 printf '%-48s %-22s %-22s\n' "4 KiB GET, concurrency 16 (curl -Z, presigned)" "$coffer_curl_get" "s3rver $s3rver_curl_get"
+printf '%-48s %-22s %-22s\n' "  coffer/s3rver, median of per-run ratios" "${curl_get_ratio}x" "target >= 5x"
 printf '%-48s %-22s %-22s\n' "1 GiB PUT (curl, presigned)" "$coffer_big_put" "-"
 printf '%-48s %-22s %-22s\n' "1 GiB GET (curl, presigned)" "$coffer_big_get" "nginx $nginx_big_get"
+printf '%-48s %-22s %-22s\n' "  coffer/nginx, median of per-run ratios" "$(awk -v r="$big_ratio" 'BEGIN { printf "%.0f %%", r * 100 }')" "target >= 70 %"
 printf '%-48s %-22s %-22s\n' "1 GiB GET (S3Client)" "$client_big_get" "-"
 printf '%-48s %-22s %-22s\n' "0-byte PUT, concurrency 64 (listing setup)" "$fill_rate" "-"
-printf '%-48s %-22s %-22s\n' "ListObjectsV2 walk, 1,000 per page" "$list_time" "-"
+printf '%-48s %-22s %-22s\n' "ListObjectsV2 walk, 1,000 per page (S3Client)" "$list_time" "target < 2 s"
+printf '%-48s %-22s %-22s\n' "ListObjectsV2 walk, raw HTTP (Python, no SDK)" "$raw_list_time" "-"
+echo "(each read row: median of $repeats runs, with the range; $list_keys keys listed)"
