@@ -248,6 +248,36 @@ private Q_SLOTS:
         QCOMPARE(events.last()[u"failed"_s].toInt(), 0);
     }
 
+    // Two servers, two ~/.aws profiles, one command: the bytes stream from one to the other.
+    void crossConnectionCopy()
+    {
+        ServerProcess second;
+        QVERIFY(second.start(path(u"server2"_s)));
+        const QString home = path(u"home2"_s);
+        const QByteArray keys = "aws_access_key_id = " + ServerProcess::accessKey() + "\naws_secret_access_key = "
+            + ServerProcess::secretKey() + "\n";
+        writeFileBytes(home + u"/.aws/credentials"_s, "[one]\n" + keys + "[two]\n" + keys);
+        writeFileBytes(home + u"/.aws/config"_s,
+                       "[profile one]\nregion = auto\nendpoint_url = " + m_server.endpoint().toUtf8()
+                           + "\n[profile two]\nregion = auto\nendpoint_url = " + second.endpoint().toUtf8() + "\n");
+        CliRunner profiles(home, QString());
+        for (const QString &name : {u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_ENDPOINT_URL"_s})
+            profiles.environment().remove(name);
+
+        const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 5, 42);
+        QCOMPARE(cli(u"cp - s3://cli-bucket/cross.bin"_s, bytes).exitCode, 0);
+        QCOMPARE(profiles.run({u"--profile"_s, u"two"_s, u"mb"_s, u"s3://far"_s}).exitCode, 0);
+        const CliResult copy = profiles.run({u"--profile"_s, u"one"_s, u"cp"_s, u"one:cli-bucket/cross.bin"_s,
+                                             u"two:far/copied.bin"_s});
+        QVERIFY2(copy.exitCode == 0, copy.err.constData());
+        const CliResult back = profiles.run({u"--profile"_s, u"two"_s, u"cp"_s, u"s3://far/copied.bin"_s, u"-"_s});
+        QCOMPARE(back.exitCode, 0);
+        QCOMPARE(back.out, bytes);
+        // The first server never got the copy; the second one did.
+        QCOMPARE(cli(u"cp s3://cli-bucket/copied.bin -"_s).exitCode, 3);
+        QCOMPARE(profiles.run({u"--profile"_s, u"nosuch"_s, u"ls"_s}).exitCode, 4);
+    }
+
     void exitCodes_data()
     {
         QTest::addColumn<QString>("line");
