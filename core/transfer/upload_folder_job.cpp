@@ -87,7 +87,8 @@ void UploadFolderJob::scan()
         const QFileInfo info = it.fileInfo();
         const QString relative = root.relativeFilePath(path);
         if (info.isSymLink()) {
-            addNotice(tr("Skipped %1: symbolic links are not followed.").arg(relative));
+            if (!m_scanned) // once, not again on every resume
+                addNotice(tr("Skipped %1: symbolic links are not followed.").arg(relative));
             continue;
         }
         if (info.isDir()) {
@@ -219,7 +220,7 @@ void UploadFolderJob::startEntry(size_t index)
         finishEntry(true, {}, upload->size(), entry.relativePath);
     });
     connect(upload, &ObjectUpload::failed, this, [finishEntry, entry](const s3::S3Error &error) {
-        finishEntry(false, error.userMessage(), 0, entry.relativePath);
+        finishEntry(false, transferErrorMessage(error), 0, entry.relativePath);
     });
     upload->start();
     updateBytes();
