@@ -26,8 +26,12 @@ ObjectStreamer::~ObjectStreamer() = default;
 void ObjectStreamer::start()
 {
     connect(m_response, &http::Response::readyForMore, this, &ObjectStreamer::pump);
-    // No explicit start(): the first write() sends the head, and with a small object the
-    // body in the same buffer.
+    // Usually no explicit start(): the first write() sends the head, and with a small
+    // object the body in the same buffer. But readyForMore() only comes for a started
+    // response, so one that must wait for room (a pipelined request behind a large answer
+    // still queued) starts now.
+    if (!m_response->canWriteMore())
+        m_response->start();
     pump();
 }
 
