@@ -10,6 +10,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QBuffer>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -298,6 +299,16 @@ void PreviewPane::clear(const QString &message)
     m_imageLabel->clear();
     m_text->clear();
     showMessage(message);
+}
+
+void PreviewPane::changeEvent(QEvent *event)
+{
+    // Follow the system colour scheme: a dark palette gets a dark highlighting theme.
+    if (event->type() == QEvent::PaletteChange && m_highlighter) {
+        m_highlighter->setTheme(repository().themeForPalette(palette()));
+        m_highlighter->rehighlight();
+    }
+    QWidget::changeEvent(event);
 }
 
 QString PreviewPane::statusText() const

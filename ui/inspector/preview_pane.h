@@ -68,6 +68,9 @@ public:
 Q_SIGNALS:
     void stateChanged(coffer::ui::PreviewPane::State state);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fetch(bool whole);
     void showBytes(const QByteArray &bytes, quint64 generation);

@@ -8,11 +8,13 @@
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
 
 #include <QBuffer>
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void oversizedImageWaitsForLoadAnyway();
     void binaryShowsNoPreview();
     void unknownTypeReadAsText();
+    void followsDarkPalette();
 
 private:
     bool show(PreviewPane &pane, const QString &key);
@@ -212,6 +215,25 @@ void tst_PreviewPane::unknownTypeReadAsText()
     QTRY_COMPARE(pane.state(), PreviewPane::State::Text);
     QVERIFY(!pane.isTruncated());
     QCOMPARE(pane.textView()->toPlainText().toUtf8(), text);
+}
+
+void tst_PreviewPane::followsDarkPalette()
+{
+    QVERIFY(m_store.put(kBucket, u"theme/style.css"_s, "body { color: red; }\n"));
+    PreviewPane pane;
+    QVERIFY(show(pane, u"theme/style.css"_s));
+    QTRY_COMPARE(pane.state(), PreviewPane::State::Text);
+    QCOMPARE(pane.definitionName(), u"CSS"_s);
+    QPalette dark = pane.palette();
+    const bool wasDark = dark.color(QPalette::Base).lightness() < 128;
+    dark.setColor(QPalette::Base, wasDark ? Qt::white : QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Text, wasDark ? Qt::black : Qt::white);
+    const QString before = pane.highlighter()->theme().name();
+    pane.setPalette(dark);
+    const KSyntaxHighlighting::Theme after = pane.highlighter()->theme();
+    QVERIFY(after.isValid());
+    QVERIFY2(after.name() != before, qPrintable(before));
+    QCOMPARE(after.isValid() && QColor::fromRgb(after.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)).lightness() < 128, !wasDark);
 }
 
 QTEST_MAIN(tst_PreviewPane)
