@@ -127,7 +127,7 @@ void CopyJob::pump(quint64 run)
         request.window = kPartWindowPerObject;
         auto *copy = new ObjectCopy(m_client, request);
         m_active.append(copy);
-        connect(copy, &ObjectCopy::progress, this, [this, copy, run](qint64, qint64 total) {
+        connect(copy, &ObjectCopy::progress, this, [this, run](qint64, qint64 total) {
             if (!isCurrent(run))
                 return;
             if (!isPrefix())

@@ -108,6 +108,7 @@ void DownloadObjectJob::run()
         }
         }
     });
+    download->setRequestSlots(environment().requestSlots);
     download->start();
 }
 

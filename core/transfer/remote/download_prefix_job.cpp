@@ -179,6 +179,7 @@ void DownloadPrefixJob::pump(quint64 run)
         connect(download, &ObjectDownload::finished, this, [this, download, run, size = entry.object.size] {
             onObjectFinished(download, size, run);
         });
+        download->setRequestSlots(environment().requestSlots);
         download->start();
     }
     finishIfDone();

@@ -2,6 +2,8 @@
 
 #include "part_file.h"
 
+#include "transfer/request_slots.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QFuture>
@@ -75,8 +77,8 @@ void ObjectDownload::start()
         m_head.etag = m_request.listedEtag;
         if (const QString problem = preparePartFile(m_partPath, 0); !problem.isEmpty())
             return failLocally(problem);
-        startRange(Range{0, 0, m_size, 0, 0, {}});
-        return;
+        m_pending.append(Range{0, 0, m_size, 0, 0, {}});
+        return pump();
     }
     m_singleGet = false;
     m_client->headObject({m_request.bucket, m_request.key, m_request.versionId, {}})
@@ -124,8 +126,29 @@ void ObjectDownload::onHead(const client::ObjectHead &head)
 
 void ObjectDownload::pump()
 {
-    while (m_state == State::Running && m_active.size() < m_request.window && !m_pending.isEmpty())
-        startRange(m_pending.takeFirst());
+    while (m_state == State::Running && m_active.size() + m_waitingForSlot < m_request.window && !m_pending.isEmpty()) {
+        Range range = m_pending.takeFirst();
+        if (!m_slots) {
+            startRange(range);
+            continue;
+        }
+        ++m_waitingForSlot;
+        m_slots->acquire(this, [this, range] {
+            --m_waitingForSlot;
+            ++m_slotsHeld;
+            if (m_state != State::Running)
+                return releaseSlot();
+            startRange(range);
+        });
+    }
+}
+
+void ObjectDownload::releaseSlot()
+{
+    if (m_slots && m_slotsHeld > 0) {
+        --m_slotsHeld;
+        m_slots->release();
+    }
 }
 
 void ObjectDownload::startRange(Range range)
@@ -170,6 +193,7 @@ void ObjectDownload::startRange(Range range)
 void ObjectDownload::onRangeFinished(int index, const client::Result<client::ObjectHead> &result, qint64 written)
 {
     Range range = m_active.take(index);
+    releaseSlot();
     if (m_state != State::Running)
         return;
     if (result && written == range.length && (!m_singleGet || result->contentLength == m_size)) {
@@ -180,7 +204,8 @@ void ObjectDownload::onRangeFinished(int index, const client::Result<client::Obj
         else
             m_records->rangeFinished(m_request.destination, index);
         emitProgress();
-        if (m_active.isEmpty() && m_pending.isEmpty())
+        // Ranges waiting for a global slot are neither active nor pending: wait for them too.
+        if (m_active.isEmpty() && m_pending.isEmpty() && m_waitingForSlot == 0)
             return startVerification();
         return pump();
     }
@@ -281,6 +306,12 @@ void ObjectDownload::stopRequests()
     const auto active = m_active;
     m_active.clear();
     m_pending.clear();
+    if (m_slots) {
+        m_slots->cancelWaits(this);
+        m_waitingForSlot = 0;
+        while (m_slotsHeld > 0)
+            releaseSlot();
+    }
     for (const Range &range : active) {
         if (range.reply) {
             disconnect(range.reply, nullptr, this, nullptr);

@@ -29,6 +29,8 @@
 
 namespace coffer::transfer {
 
+class RequestSlots;
+
 struct ObjectDownloadRequest {
     QString bucket;
     QString key;
@@ -55,6 +57,10 @@ public:
                    QObject *parent = nullptr);
     // Stops the requests in flight; the .part and the records stay for a later resume.
     ~ObjectDownload() override;
+
+    // The engine's global cap on requests in flight: each ranged GET holds one slot.
+    // Not owned; may be null (no global cap). Set before start().
+    void setRequestSlots(RequestSlots *gate) { m_slots = gate; }
 
     void start();
     void cancel();
@@ -97,6 +103,7 @@ private:
     void failLocally(const QString &sentence);
     void finish(State state);
     void stopRequests();
+    void releaseSlot();
     void emitProgress();
 
     client::S3Client *m_client;
@@ -115,6 +122,9 @@ private:
     bool m_singleGet = false; // the whole object in one unranged GET (head comes with it)
     QList<Range> m_pending;
     QHash<int, Range> m_active; // by range index
+    RequestSlots *m_slots = nullptr;
+    int m_slotsHeld = 0;
+    int m_waitingForSlot = 0;
     VerificationOutcome m_verification;
     std::shared_ptr<std::atomic_bool> m_abandoned = std::make_shared<std::atomic_bool>(false);
 };

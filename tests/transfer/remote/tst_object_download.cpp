@@ -5,6 +5,7 @@
 
 #include "transfer/remote/object_download.h"
 #include "transfer/remote/part_file.h"
+#include "transfer/request_slots.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void resumeFetchesOnlyMissingRanges();
     void changedObjectStartsOver();
     void missingObjectFailsClearly();
+    void sharesTheGlobalRequestCap();
 
 private:
     std::unique_ptr<LocalStore> m_store;
@@ -263,6 +265,44 @@ void TestObjectDownload::missingObjectFailsClearly()
     QVERIFY(!download.errorMessage().isEmpty());
     QVERIFY(!QFile::exists(destination));
     QVERIFY(!QFile::exists(partPathFor(destination)));
+}
+
+void TestObjectDownload::sharesTheGlobalRequestCap()
+{
+    const qint64 rangeSize = 128 * 1024;
+    const QByteArray bytes = randomBytes(10 * rangeSize, 51);
+    QVERIFY(m_store->put(kBucket, u"slots/one"_s, bytes));
+    QTemporaryDir dir;
+    RequestSlots gate(2);
+    MemoryDownloadRecords records;
+    int mostInUse = 0;
+    std::vector<std::unique_ptr<ObjectDownload>> downloads;
+    for (int i = 0; i < 3; ++i) {
+        auto download = std::make_unique<ObjectDownload>(
+            m_store->client(), &records,
+            ObjectDownloadRequest{kBucket, u"slots/one"_s, {}, dir.filePath(u"copy%1"_s.arg(i)), rangeSize, 4, 3, {}, {}});
+        download->setRequestSlots(&gate);
+        connect(download.get(), &ObjectDownload::progress, this, [&] { mostInUse = qMax(mostInUse, gate.inUse()); });
+        downloads.push_back(std::move(download));
+    }
+    for (auto &download : downloads)
+        download->start();
+    // The third is canceled while it waits or runs: its slots must come back.
+    QTRY_VERIFY_WITH_TIMEOUT(downloads[2]->bytesDone() > 0 || gate.waiting() > 0, 30000);
+    downloads[2]->cancel();
+    const bool bothDone = QTest::qWaitFor([&] {
+        return downloads[0]->state() == ObjectDownload::State::Finished && downloads[1]->state() == ObjectDownload::State::Finished;
+    }, 30000);
+    QVERIFY2(bothDone, qPrintable(u"states %1 %2, %3 %4, slots in use %5, waiting %6"_s
+                                       .arg(int(downloads[0]->state())).arg(int(downloads[1]->state()))
+                                       .arg(downloads[0]->errorMessage(), downloads[1]->errorMessage())
+                                       .arg(gate.inUse()).arg(gate.waiting())));
+    QCOMPARE(downloads[2]->state(), ObjectDownload::State::Canceled);
+    QVERIFY(mostInUse <= 2);
+    QVERIFY(mostInUse >= 1);
+    QTRY_COMPARE(gate.inUse(), 0);
+    QCOMPARE(readFile(dir.filePath(u"copy0"_s)), bytes);
+    QCOMPARE(readFile(dir.filePath(u"copy1"_s)), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestObjectDownload)
