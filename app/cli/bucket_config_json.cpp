@@ -87,7 +87,8 @@ std::optional<QJsonValue> parseJson(const QByteArray &document, QString *error)
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(document, &parseError);
     if (json.isNull()) {
-        *error = u"The document is neither S3 XML nor valid JSON (%1 at offset %2)."_s.arg(parseError.errorString())
+        *error = u"The document is neither S3 XML nor valid JSON (%1 at offset %2)."_s
+                     .arg(parseError.errorString())
                      .arg(parseError.offset);
         return std::nullopt;
     }
@@ -118,7 +119,7 @@ QJsonObject corsToJson(const s3::CorsConfiguration &configuration)
             rule[u"MaxAgeSeconds"_s] = *r.maxAgeSeconds;
         rules.append(rule);
     }
-    return QJsonObject{{u"CORSRules"_s, rules}};
+    return QJsonObject { { u"CORSRules"_s, rules } };
 }
 
 std::optional<s3::CorsConfiguration> readCorsDocument(const QByteArray &document, QString *error)
@@ -181,7 +182,7 @@ QJsonObject lifecycleToJson(const s3::LifecycleConfiguration &configuration)
             QJsonObject filter;
             QJsonArray tags;
             for (const s3::LifecycleTag &t : f.tags)
-                tags.append(QJsonObject{{u"Key"_s, t.key}, {u"Value"_s, t.value}});
+                tags.append(QJsonObject { { u"Key"_s, t.key }, { u"Value"_s, t.value } });
             QJsonObject conditions;
             if (!f.prefix.isEmpty() || f.conditionCount() == 0)
                 conditions[u"Prefix"_s] = f.prefix;
@@ -213,7 +214,7 @@ QJsonObject lifecycleToJson(const s3::LifecycleConfiguration &configuration)
         if (!r.transitions.isEmpty()) {
             QJsonArray transitions;
             for (const s3::LifecycleTransition &t : r.transitions) {
-                QJsonObject o{{u"StorageClass"_s, t.storageClass}};
+                QJsonObject o { { u"StorageClass"_s, t.storageClass } };
                 if (t.days)
                     o[u"Days"_s] = *t.days;
                 if (t.date.isValid())
@@ -223,7 +224,7 @@ QJsonObject lifecycleToJson(const s3::LifecycleConfiguration &configuration)
             rule[u"Transitions"_s] = transitions;
         }
         if (r.noncurrentVersionExpiration) {
-            QJsonObject o{{u"NoncurrentDays"_s, r.noncurrentVersionExpiration->noncurrentDays}};
+            QJsonObject o { { u"NoncurrentDays"_s, r.noncurrentVersionExpiration->noncurrentDays } };
             if (r.noncurrentVersionExpiration->newerNoncurrentVersions)
                 o[u"NewerNoncurrentVersions"_s] = *r.noncurrentVersionExpiration->newerNoncurrentVersions;
             rule[u"NoncurrentVersionExpiration"_s] = o;
@@ -231,7 +232,8 @@ QJsonObject lifecycleToJson(const s3::LifecycleConfiguration &configuration)
         if (!r.noncurrentVersionTransitions.isEmpty()) {
             QJsonArray transitions;
             for (const s3::NoncurrentVersionTransition &t : r.noncurrentVersionTransitions) {
-                QJsonObject o{{u"NoncurrentDays"_s, t.noncurrentDays}, {u"StorageClass"_s, t.storageClass}};
+                QJsonObject o { { u"NoncurrentDays"_s, t.noncurrentDays },
+                    { u"StorageClass"_s, t.storageClass } };
                 if (t.newerNoncurrentVersions)
                     o[u"NewerNoncurrentVersions"_s] = *t.newerNoncurrentVersions;
                 transitions.append(o);
@@ -239,22 +241,24 @@ QJsonObject lifecycleToJson(const s3::LifecycleConfiguration &configuration)
             rule[u"NoncurrentVersionTransitions"_s] = transitions;
         }
         if (r.abortIncompleteMultipartUploadDays)
-            rule[u"AbortIncompleteMultipartUpload"_s] = QJsonObject{{u"DaysAfterInitiation"_s, *r.abortIncompleteMultipartUploadDays}};
+            rule[u"AbortIncompleteMultipartUpload"_s]
+                = QJsonObject { { u"DaysAfterInitiation"_s, *r.abortIncompleteMultipartUploadDays } };
         rules.append(rule);
     }
-    return QJsonObject{{u"Rules"_s, rules}};
+    return QJsonObject { { u"Rules"_s, rules } };
 }
 
 namespace {
 
-void readFilterConditions(JsonReader &reader, const QJsonObject &o, const QString &where, s3::LifecycleFilter &f)
+void readFilterConditions(
+    JsonReader &reader, const QJsonObject &o, const QString &where, s3::LifecycleFilter &f)
 {
     if (o.contains(u"Prefix"_s))
         f.prefix = reader.string(o, u"Prefix"_s, where);
     f.objectSizeGreaterThan = reader.integer(o, u"ObjectSizeGreaterThan"_s, where);
     f.objectSizeLessThan = reader.integer(o, u"ObjectSizeLessThan"_s, where);
     const auto tag = [&](const QJsonObject &t) {
-        f.tags.append({reader.string(t, u"Key"_s, where), reader.string(t, u"Value"_s, where)});
+        f.tags.append({ reader.string(t, u"Key"_s, where), reader.string(t, u"Value"_s, where) });
     };
     if (o.value(u"Tag"_s).isObject())
         tag(o.value(u"Tag"_s).toObject());
@@ -278,8 +282,9 @@ std::optional<s3::LifecycleConfiguration> readLifecycleDocument(const QByteArray
     if (!json)
         return std::nullopt;
     if (!json->toObject().value(u"Rules"_s).isArray()) {
-        *error = u"The lifecycle JSON needs a \"Rules\" list, as aws-cli writes it: "
-                 "{\"Rules\": [{\"ID\": ..., \"Status\": \"Enabled\", \"Filter\": {...}, \"Expiration\": {...}}]}."_s;
+        *error
+            = u"The lifecycle JSON needs a \"Rules\" list, as aws-cli writes it: "
+              "{\"Rules\": [{\"ID\": ..., \"Status\": \"Enabled\", \"Filter\": {...}, \"Expiration\": {...}}]}."_s;
         return std::nullopt;
     }
     const QJsonArray array = json->toObject().value(u"Rules"_s).toArray();
@@ -300,7 +305,8 @@ std::optional<s3::LifecycleConfiguration> readLifecycleDocument(const QByteArray
         }
         const QJsonObject filter = o.value(u"Filter"_s).toObject();
         if (filter.value(u"And"_s).isObject())
-            readFilterConditions(reader, filter.value(u"And"_s).toObject(), where + u".Filter.And"_s, rule.filter);
+            readFilterConditions(
+                reader, filter.value(u"And"_s).toObject(), where + u".Filter.And"_s, rule.filter);
         else
             readFilterConditions(reader, filter, where + u".Filter"_s, rule.filter);
         if (o.value(u"Expiration"_s).isObject()) {
@@ -325,7 +331,8 @@ std::optional<s3::LifecycleConfiguration> readLifecycleDocument(const QByteArray
         if (o.value(u"NoncurrentVersionExpiration"_s).isObject()) {
             const QJsonObject n = o.value(u"NoncurrentVersionExpiration"_s).toObject();
             s3::NoncurrentVersionExpiration expiration;
-            expiration.noncurrentDays = static_cast<int>(reader.integer(n, u"NoncurrentDays"_s, where).value_or(0));
+            expiration.noncurrentDays
+                = static_cast<int>(reader.integer(n, u"NoncurrentDays"_s, where).value_or(0));
             if (const auto newer = reader.integer(n, u"NewerNoncurrentVersions"_s, where))
                 expiration.newerNoncurrentVersions = static_cast<int>(*newer);
             rule.noncurrentVersionExpiration = expiration;
@@ -333,7 +340,8 @@ std::optional<s3::LifecycleConfiguration> readLifecycleDocument(const QByteArray
         for (const QJsonValue &t : o.value(u"NoncurrentVersionTransitions"_s).toArray()) {
             const QJsonObject to = t.toObject();
             s3::NoncurrentVersionTransition transition;
-            transition.noncurrentDays = static_cast<int>(reader.integer(to, u"NoncurrentDays"_s, where).value_or(0));
+            transition.noncurrentDays
+                = static_cast<int>(reader.integer(to, u"NoncurrentDays"_s, where).value_or(0));
             transition.storageClass = reader.string(to, u"StorageClass"_s, where);
             if (const auto newer = reader.integer(to, u"NewerNoncurrentVersions"_s, where))
                 transition.newerNoncurrentVersions = static_cast<int>(*newer);
@@ -341,7 +349,8 @@ std::optional<s3::LifecycleConfiguration> readLifecycleDocument(const QByteArray
         }
         if (o.value(u"AbortIncompleteMultipartUpload"_s).isObject()) {
             const QJsonObject a = o.value(u"AbortIncompleteMultipartUpload"_s).toObject();
-            if (const auto days = reader.integer(a, u"DaysAfterInitiation"_s, where + u".AbortIncompleteMultipartUpload"_s))
+            if (const auto days
+                = reader.integer(a, u"DaysAfterInitiation"_s, where + u".AbortIncompleteMultipartUpload"_s))
                 rule.abortIncompleteMultipartUploadDays = static_cast<int>(*days);
         }
         configuration.rules.append(rule);

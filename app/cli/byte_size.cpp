@@ -52,7 +52,7 @@ QString humanSize(qint64 bytes)
 {
     if (bytes < 1024)
         return u"%1 Bytes"_s.arg(bytes);
-    static const std::array<QStringView, 5> units{u"KiB", u"MiB", u"GiB", u"TiB", u"PiB"};
+    static const std::array<QStringView, 5> units { u"KiB", u"MiB", u"GiB", u"TiB", u"PiB" };
     double value = static_cast<double>(bytes);
     std::size_t unit = 0;
     value /= 1024.0;

@@ -19,8 +19,7 @@ CliRun::CliRun(QStringList arguments, QProcessEnvironment environment, bool stdo
     , m_arguments(std::move(arguments))
     , m_environment(std::move(environment))
     , m_terminal(stdoutIsTerminal)
-{
-}
+{ }
 
 CliRun::~CliRun() = default;
 
@@ -40,20 +39,23 @@ void CliRun::start()
     }
     if (!parsed.invocation) {
         m_console->error(parsed.error);
-        m_console->event(QJsonObject{{u"event"_s, u"error"_s}, {u"message"_s, parsed.error}, {u"exitCode"_s, 2}});
+        m_console->event(
+            QJsonObject { { u"event"_s, u"error"_s }, { u"message"_s, parsed.error }, { u"exitCode"_s, 2 } });
         return end(ExitCode::Usage);
     }
     m_session.invocation = *parsed.invocation;
     const Invocation &inv = m_session.invocation;
-    m_console = std::make_unique<Console>(inv.json ? Console::Mode::Json : inv.quiet ? Console::Mode::Quiet
-                                                                                      : Console::Mode::Human,
-                                          m_terminal);
+    m_console = std::make_unique<Console>(inv.json ? Console::Mode::Json
+            : inv.quiet                            ? Console::Mode::Quiet
+                                                   : Console::Mode::Human,
+        m_terminal);
     m_session.console = m_console.get();
 
     if (inv.connection.noVerifySsl)
-        m_console->warning(u"--no-verify-ssl is set: TLS certificates are NOT verified, so anyone on the network "
-                           "path can read and change this traffic. Use it only against a test server."_s,
-                           true);
+        m_console->warning(
+            u"--no-verify-ssl is set: TLS certificates are NOT verified, so anyone on the network "
+            "path can read and change this traffic. Use it only against a test server."_s,
+            true);
 
     // The default connection ("") is --profile or the AWS sources; "NAME:" paths add more.
     m_unresolved.append(QString());
@@ -67,7 +69,7 @@ void CliRun::start()
     m_network = new QNetworkAccessManager(this);
     if (inv.connection.noVerifySsl) {
         connect(m_network, &QNetworkAccessManager::sslErrors, this,
-                [](QNetworkReply *reply, const QList<QSslError> &) { reply->ignoreSslErrors(); });
+            [](QNetworkReply *reply, const QList<QSslError> &) { reply->ignoreSslErrors(); });
     }
     m_resolver = new ConnectionResolver(m_environment, nullptr, this);
     resolveNext();
@@ -80,11 +82,12 @@ void CliRun::collectJournalConnections()
         return; // the command itself reports it
     const QList<transfer::JobRecord> jobs = journal.unfinishedJobs();
     for (const transfer::JobRecord &job : jobs) {
-        for (const transfer::ConnectionRef &ref : {job.connection, job.secondConnection}) {
+        for (const transfer::ConnectionRef &ref : { job.connection, job.secondConnection }) {
             if (ref.profile.isEmpty() && ref.endpoint.isEmpty())
                 continue;
             // The default connection ("") is --profile's, as when the job was started.
-            const QString name = ref.profile == m_session.invocation.connection.profile ? QString() : ref.profile;
+            const QString name
+                = ref.profile == m_session.invocation.connection.profile ? QString() : ref.profile;
             if (!m_unresolved.contains(name))
                 m_unresolved.append(name);
             if (!m_journalEndpoints.contains(name))
@@ -101,14 +104,15 @@ void CliRun::resolveNext()
     const Invocation &inv = m_session.invocation;
     const QString profile = name.isEmpty() ? inv.connection.profile : name;
     // Flags describe the default connection; other profiles keep their own settings.
-    ConnectionOptions flags = name.isEmpty() ? inv.connection : ConnectionOptions{};
+    ConnectionOptions flags = name.isEmpty() ? inv.connection : ConnectionOptions {};
     // resume: the journal remembers where each connection pointed; a flag still wins.
     if (flags.endpointUrl.isEmpty())
         flags.endpointUrl = m_journalEndpoints.value(name);
     m_resolver->resolve(profile, flags, this, [this, name](const ConnectionResult &result) {
         if (!result.connection) {
             m_console->error(result.error);
-            m_console->event(QJsonObject{{u"event"_s, u"error"_s}, {u"message"_s, result.error}, {u"exitCode"_s, 4}});
+            m_console->event(QJsonObject {
+                { u"event"_s, u"error"_s }, { u"message"_s, result.error }, { u"exitCode"_s, 4 } });
             return end(ExitCode::Auth);
         }
         for (const QString &note : result.connection->notes)

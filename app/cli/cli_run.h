@@ -22,7 +22,8 @@ class CliRun : public QObject
 {
     Q_OBJECT
 public:
-    CliRun(QStringList arguments, QProcessEnvironment environment, bool stdoutIsTerminal, QObject *parent = nullptr);
+    CliRun(QStringList arguments, QProcessEnvironment environment, bool stdoutIsTerminal,
+        QObject *parent = nullptr);
     ~CliRun() override;
 
     void start();

@@ -9,8 +9,7 @@ namespace coffer::cli {
 Command::Command(const Session &session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{
-}
+{ }
 
 void Command::fail(const s3::S3Error &error)
 {
@@ -22,8 +21,8 @@ void Command::fail(ExitCode code, const QString &sentence)
     if (m_finished)
         return;
     console().error(sentence);
-    console().event(QJsonObject{{u"event"_s, u"error"_s}, {u"message"_s, sentence},
-                                {u"exitCode"_s, static_cast<int>(code)}});
+    console().event(QJsonObject {
+        { u"event"_s, u"error"_s }, { u"message"_s, sentence }, { u"exitCode"_s, static_cast<int>(code) } });
     finish(code);
 }
 

@@ -24,12 +24,22 @@ struct CommandName {
 
 const QList<CommandName> &commandNames()
 {
-    static const QList<CommandName> names{
-        {u"ls"_s, Kind::Ls}, {u"cp"_s, Kind::Cp}, {u"mv"_s, Kind::Mv}, {u"rm"_s, Kind::Rm},
-        {u"mb"_s, Kind::Mb}, {u"rb"_s, Kind::Rb}, {u"sync"_s, Kind::Sync}, {u"presign"_s, Kind::Presign},
-        {u"uploads list"_s, Kind::UploadsList}, {u"uploads abort"_s, Kind::UploadsAbort},
-        {u"resume"_s, Kind::Resume}, {u"cors get"_s, Kind::CorsGet}, {u"cors set"_s, Kind::CorsSet},
-        {u"lifecycle get"_s, Kind::LifecycleGet}, {u"lifecycle set"_s, Kind::LifecycleSet},
+    static const QList<CommandName> names {
+        { u"ls"_s, Kind::Ls },
+        { u"cp"_s, Kind::Cp },
+        { u"mv"_s, Kind::Mv },
+        { u"rm"_s, Kind::Rm },
+        { u"mb"_s, Kind::Mb },
+        { u"rb"_s, Kind::Rb },
+        { u"sync"_s, Kind::Sync },
+        { u"presign"_s, Kind::Presign },
+        { u"uploads list"_s, Kind::UploadsList },
+        { u"uploads abort"_s, Kind::UploadsAbort },
+        { u"resume"_s, Kind::Resume },
+        { u"cors get"_s, Kind::CorsGet },
+        { u"cors set"_s, Kind::CorsSet },
+        { u"lifecycle get"_s, Kind::LifecycleGet },
+        { u"lifecycle set"_s, Kind::LifecycleSet },
     };
     return names;
 }
@@ -47,33 +57,33 @@ bool isTransfer(Kind k)
 // Which commands take an option; options not listed here are global.
 bool allowedFor(const QString &option, Kind k)
 {
-    static const QHash<QString, QList<Kind>> table{
-        {u"recursive"_s, {Kind::Ls, Kind::Cp, Kind::Mv, Kind::Rm}},
-        {u"human-readable"_s, {Kind::Ls}},
-        {u"summarize"_s, {Kind::Ls}},
-        {u"force"_s, {Kind::Rb}},
-        {u"delete"_s, {Kind::Sync}},
-        {u"dryrun"_s, {Kind::Cp, Kind::Mv, Kind::Rm, Kind::Sync}},
-        {u"expires-in"_s, {Kind::Presign}},
-        {u"key"_s, {Kind::UploadsAbort}},
-        {u"upload-id"_s, {Kind::UploadsAbort}},
-        {u"all"_s, {Kind::UploadsAbort}},
-        {u"xml"_s, {Kind::CorsGet, Kind::LifecycleGet}},
+    static const QHash<QString, QList<Kind>> table {
+        { u"recursive"_s, { Kind::Ls, Kind::Cp, Kind::Mv, Kind::Rm } },
+        { u"human-readable"_s, { Kind::Ls } },
+        { u"summarize"_s, { Kind::Ls } },
+        { u"force"_s, { Kind::Rb } },
+        { u"delete"_s, { Kind::Sync } },
+        { u"dryrun"_s, { Kind::Cp, Kind::Mv, Kind::Rm, Kind::Sync } },
+        { u"expires-in"_s, { Kind::Presign } },
+        { u"key"_s, { Kind::UploadsAbort } },
+        { u"upload-id"_s, { Kind::UploadsAbort } },
+        { u"all"_s, { Kind::UploadsAbort } },
+        { u"xml"_s, { Kind::CorsGet, Kind::LifecycleGet } },
     };
-    static const QStringList transferOptions{u"concurrency"_s, u"part-size"_s, u"bandwidth-limit"_s,
-                                             u"checksum"_s, u"journal"_s};
+    static const QStringList transferOptions { u"concurrency"_s, u"part-size"_s, u"bandwidth-limit"_s,
+        u"checksum"_s, u"journal"_s };
     if (transferOptions.contains(option))
         return isTransfer(k);
     const auto it = table.constFind(option);
     return it == table.constEnd() || it->contains(k);
 }
 
-const QStringList kValueOptions{u"profile"_s, u"endpoint-url"_s, u"region"_s, u"addressing"_s,
-                                u"concurrency"_s, u"part-size"_s, u"bandwidth-limit"_s, u"checksum"_s,
-                                u"journal"_s, u"expires-in"_s, u"key"_s, u"upload-id"_s};
-const QStringList kFlagOptions{u"no-verify-ssl"_s, u"quiet"_s, u"json"_s, u"recursive"_s,
-                               u"human-readable"_s, u"summarize"_s, u"force"_s, u"delete"_s,
-                               u"dryrun"_s, u"xml"_s, u"all"_s, u"help"_s, u"version"_s};
+const QStringList kValueOptions { u"profile"_s, u"endpoint-url"_s, u"region"_s, u"addressing"_s,
+    u"concurrency"_s, u"part-size"_s, u"bandwidth-limit"_s, u"checksum"_s, u"journal"_s, u"expires-in"_s,
+    u"key"_s, u"upload-id"_s };
+const QStringList kFlagOptions { u"no-verify-ssl"_s, u"quiet"_s, u"json"_s, u"recursive"_s,
+    u"human-readable"_s, u"summarize"_s, u"force"_s, u"delete"_s, u"dryrun"_s, u"xml"_s, u"all"_s, u"help"_s,
+    u"version"_s };
 
 struct RawOption {
     QString name;
@@ -178,23 +188,43 @@ QString applyPositionals(Invocation &inv, const QStringList &words, const QStrin
     const bool profilePaths = !inv.connection.profile.isEmpty();
     const auto count = [&](qsizetype min, qsizetype max) -> QString {
         if (words.size() < min)
-            return u"%1 needs %2 path%3. %4"_s.arg(name).arg(min).arg(min == 1 ? u""_s : u"s"_s, seeHelp(name));
+            return u"%1 needs %2 path%3. %4"_s.arg(name).arg(min).arg(
+                min == 1 ? u""_s : u"s"_s, seeHelp(name));
         if (words.size() > max)
-            return u"%1 takes at most %2 path%3, but “%4” came too. %5"_s.arg(name).arg(max)
-                .arg(max == 1 ? u""_s : u"s"_s, words.at(max), seeHelp(name));
+            return u"%1 takes at most %2 path%3, but “%4” came too. %5"_s.arg(name).arg(max).arg(
+                max == 1 ? u""_s : u"s"_s, words.at(max), seeHelp(name));
         return {};
     };
-    const auto location = [&](const QString &word, QString *error) { return parseLocation(word, profilePaths, error); };
+    const auto location
+        = [&](const QString &word, QString *error) { return parseLocation(word, profilePaths, error); };
 
     QString error;
     switch (inv.command) {
-    case Kind::Ls: error = count(0, 1); break;
-    case Kind::Cp: case Kind::Mv: case Kind::Sync: error = count(2, 2); break;
-    case Kind::Rm: case Kind::Mb: case Kind::Rb: case Kind::Presign:
-    case Kind::UploadsList: case Kind::UploadsAbort: case Kind::CorsGet: case Kind::LifecycleGet:
-        error = count(1, 1); break;
-    case Kind::CorsSet: case Kind::LifecycleSet: error = count(2, 2); break;
-    case Kind::Resume: error = count(0, 0); break;
+    case Kind::Ls:
+        error = count(0, 1);
+        break;
+    case Kind::Cp:
+    case Kind::Mv:
+    case Kind::Sync:
+        error = count(2, 2);
+        break;
+    case Kind::Rm:
+    case Kind::Mb:
+    case Kind::Rb:
+    case Kind::Presign:
+    case Kind::UploadsList:
+    case Kind::UploadsAbort:
+    case Kind::CorsGet:
+    case Kind::LifecycleGet:
+        error = count(1, 1);
+        break;
+    case Kind::CorsSet:
+    case Kind::LifecycleSet:
+        error = count(2, 2);
+        break;
+    case Kind::Resume:
+        error = count(0, 0);
+        break;
     }
     if (!error.isEmpty())
         return error;
@@ -211,13 +241,15 @@ QString applyPositionals(Invocation &inv, const QStringList &words, const QStrin
     }
 
     const auto needRemote = [&](const Location &l) -> QString {
-        return l.isRemote() ? QString() : u"%1 works on buckets: write s3://BUCKET%2 instead of “%3”."_s
-                                              .arg(name, inv.command == Kind::Presign ? u"/KEY"_s : QString(), l.display());
+        return l.isRemote() ? QString()
+                            : u"%1 works on buckets: write s3://BUCKET%2 instead of “%3”."_s.arg(
+                                  name, inv.command == Kind::Presign ? u"/KEY"_s : QString(), l.display());
     };
     const auto bucketOnly = [&](const Location &l) -> QString {
         if (QString e = needRemote(l); !e.isEmpty())
             return e;
-        return l.key.isEmpty() ? QString() : u"%1 takes a bucket, not an object: write s3://%2."_s.arg(name, l.bucket);
+        return l.key.isEmpty() ? QString()
+                               : u"%1 takes a bucket, not an object: write s3://%2."_s.arg(name, l.bucket);
     };
 
     switch (inv.command) {
@@ -225,8 +257,14 @@ QString applyPositionals(Invocation &inv, const QStringList &words, const QStrin
         return inv.paths.isEmpty() ? QString() : needRemote(inv.paths.first());
     case Kind::Rm:
         return needRemote(inv.paths.first());
-    case Kind::Mb: case Kind::Rb: case Kind::UploadsList: case Kind::UploadsAbort:
-    case Kind::CorsGet: case Kind::CorsSet: case Kind::LifecycleGet: case Kind::LifecycleSet:
+    case Kind::Mb:
+    case Kind::Rb:
+    case Kind::UploadsList:
+    case Kind::UploadsAbort:
+    case Kind::CorsGet:
+    case Kind::CorsSet:
+    case Kind::LifecycleGet:
+    case Kind::LifecycleSet:
         return bucketOnly(inv.paths.first());
     case Kind::Presign: {
         const Location &l = inv.paths.first();
@@ -234,7 +272,9 @@ QString applyPositionals(Invocation &inv, const QStringList &words, const QStrin
             return e;
         return l.key.isEmpty() ? u"presign needs an object: write s3://%1/KEY."_s.arg(l.bucket) : QString();
     }
-    case Kind::Cp: case Kind::Mv: case Kind::Sync: {
+    case Kind::Cp:
+    case Kind::Mv:
+    case Kind::Sync: {
         const Location &from = inv.paths.at(0);
         const Location &to = inv.paths.at(1);
         if (from.isStream() && to.isStream())
@@ -278,7 +318,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             continue;
         }
         if (!arg.startsWith(u"--"_s))
-            return usage(u"Unknown option “%1”; options are spelled with two dashes. %2"_s.arg(arg, seeHelp({})));
+            return usage(
+                u"Unknown option “%1”; options are spelled with two dashes. %2"_s.arg(arg, seeHelp({})));
         QString name = arg.mid(2);
         QString value;
         bool hasValue = false;
@@ -307,7 +348,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         } else {
             return usage(u"Unknown option --%1. %2"_s.arg(name, seeHelp({})));
         }
-        options.append({name, value});
+        options.append({ name, value });
     }
 
     if (words.isEmpty() && version) {
@@ -340,8 +381,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         }
         name += u' ' + words.takeFirst();
     }
-    const auto known = std::find_if(commandNames().cbegin(), commandNames().cend(),
-                                    [&](const CommandName &c) { return c.name == name; });
+    const auto known = std::find_if(
+        commandNames().cbegin(), commandNames().cend(), [&](const CommandName &c) { return c.name == name; });
     if (known == commandNames().cend())
         return usage(u"Unknown command “%1”. %2"_s.arg(name, seeHelp({})));
     if (help) {
@@ -363,7 +404,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     if (inv.command == Kind::UploadsAbort) {
         const bool one = !inv.uploadKey.isEmpty() || !inv.uploadId.isEmpty();
         if (inv.all == one || (one && (inv.uploadKey.isEmpty() || inv.uploadId.isEmpty())))
-            return usage(u"uploads abort needs either --key KEY --upload-id ID, or --all. %1"_s.arg(seeHelp(name)));
+            return usage(
+                u"uploads abort needs either --key KEY --upload-id ID, or --all. %1"_s.arg(seeHelp(name)));
     }
     if (inv.quiet && inv.json)
         return usage(u"--quiet and --json do not go together; choose one."_s);

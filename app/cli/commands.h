@@ -10,9 +10,9 @@ Command *makeRmCommand(const Session &session, QObject *parent);
 Command *makeMbCommand(const Session &session, QObject *parent);
 Command *makeRbCommand(const Session &session, QObject *parent);
 Command *makePresignCommand(const Session &session, QObject *parent);
-Command *makeUploadsCommand(const Session &session, QObject *parent);   // list and abort
+Command *makeUploadsCommand(const Session &session, QObject *parent); // list and abort
 Command *makeBucketConfigCommand(const Session &session, QObject *parent); // cors, lifecycle
-Command *makeCopyCommand(const Session &session, QObject *parent);      // cp, mv
+Command *makeCopyCommand(const Session &session, QObject *parent); // cp, mv
 Command *makeSyncCommand(const Session &session, QObject *parent);
 Command *makeResumeCommand(const Session &session, QObject *parent);
 

@@ -11,7 +11,8 @@ namespace {
 
 // Applies --endpoint-url and --region the way the importers apply the AWS variables,
 // so the provider (and R2's account) is recognised from the new endpoint.
-std::optional<QString> applyFlags(profiles::Profile &profile, const ConnectionOptions &flags, QStringList &notes)
+std::optional<QString> applyFlags(
+    profiles::Profile &profile, const ConnectionOptions &flags, QStringList &notes)
 {
     if (!flags.endpointUrl.isEmpty() || !flags.region.isEmpty()) {
         profiles::ForeignConnection c;
@@ -30,7 +31,7 @@ std::optional<QString> applyFlags(profiles::Profile &profile, const ConnectionOp
 }
 
 ConnectionResult finish(profiles::Profile profile, const QByteArray &secret, const QByteArray &token,
-                        const ConnectionOptions &flags, const QString &source, QStringList notes)
+    const ConnectionOptions &flags, const QString &source, QStringList notes)
 {
     ConnectionResult result;
     if (auto error = applyFlags(profile, flags, notes)) {
@@ -62,8 +63,8 @@ ConnectionResult finish(profiles::Profile profile, const QByteArray &secret, con
     }
     if (profile.accessKeyId.isEmpty() || secret.isEmpty()) {
         result.error = u"%1 has no %2. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add the keys "
-                       "to ~/.aws/credentials."_s
-                           .arg(source, profile.accessKeyId.isEmpty() ? u"access key ID"_s : u"secret access key"_s);
+                       "to ~/.aws/credentials."_s.arg(source,
+                           profile.accessKeyId.isEmpty() ? u"access key ID"_s : u"secret access key"_s);
         return result;
     }
     ResolvedConnection c;
@@ -71,7 +72,7 @@ ConnectionResult finish(profiles::Profile profile, const QByteArray &secret, con
     c.config.addressing = profile.addressing;
     c.config.region = region->toUtf8();
     c.config.provider = profile.provider;
-    c.config.credentials = {profile.accessKeyId.toUtf8(), secret, token};
+    c.config.credentials = { profile.accessKeyId.toUtf8(), secret, token };
     c.source = source;
     c.notes = notes;
     result.connection = c;
@@ -80,13 +81,14 @@ ConnectionResult finish(profiles::Profile profile, const QByteArray &secret, con
 
 } // namespace
 
-ConnectionResult resolveAwsConnection(const ConnectionOptions &flags, const QString &awsProfile,
-                                      const QProcessEnvironment &environment)
+ConnectionResult resolveAwsConnection(
+    const ConnectionOptions &flags, const QString &awsProfile, const QProcessEnvironment &environment)
 {
     QProcessEnvironment env = environment;
     if (!awsProfile.isEmpty()) {
         env.insert(u"AWS_PROFILE"_s, awsProfile);
-        for (const QString &name : {u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_SESSION_TOKEN"_s})
+        for (const QString &name :
+            { u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_SESSION_TOKEN"_s })
             env.remove(name);
     }
     const profiles::ImportResult imported = profiles::importAwsEnvironment(env);
@@ -96,9 +98,10 @@ ConnectionResult resolveAwsConnection(const ConnectionOptions &flags, const QStr
     ConnectionResult result;
     if (imported.defaultIndex < 0) {
         if (!awsProfile.isEmpty())
-            result.error = u"No profile named “%1” was found, neither among Coffer's profiles nor in "
-                           "~/.aws/credentials or ~/.aws/config. Check the name, or create the profile."_s
-                               .arg(awsProfile);
+            result.error
+                = u"No profile named “%1” was found, neither among Coffer's profiles nor in "
+                  "~/.aws/credentials or ~/.aws/config. Check the name, or create the profile."_s.arg(
+                      awsProfile);
         else
             result.error = u"No credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                            "write them to ~/.aws/credentials, or use --profile NAME."_s;
@@ -114,9 +117,10 @@ ConnectionResult resolveAwsConnection(const ConnectionOptions &flags, const QStr
 }
 
 ConnectionResult connectionFromProfile(const profiles::Profile &profile, const QByteArray &secretAccessKey,
-                                       const QByteArray &sessionToken, const ConnectionOptions &flags)
+    const QByteArray &sessionToken, const ConnectionOptions &flags)
 {
-    return finish(profile, secretAccessKey, sessionToken, flags, u"The Coffer profile “%1”"_s.arg(profile.name), {});
+    return finish(
+        profile, secretAccessKey, sessionToken, flags, u"The Coffer profile “%1”"_s.arg(profile.name), {});
 }
 
 } // namespace coffer::cli

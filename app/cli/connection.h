@@ -18,8 +18,8 @@ namespace coffer::cli {
 
 struct ResolvedConnection {
     client::ClientConfig config;
-    QString source;     // for a person: "the AWS_* environment", "Coffer profile “x”", ...
-    QStringList notes;  // things worth saying on stderr (never a secret)
+    QString source; // for a person: "the AWS_* environment", "Coffer profile “x”", ...
+    QStringList notes; // things worth saying on stderr (never a secret)
 };
 
 struct ConnectionResult {
@@ -31,11 +31,11 @@ struct ConnectionResult {
 // AWS_PROFILE or "default" from the files. awsProfile set (--profile NAME with no Coffer
 // profile of that name): that profile from the files, ignoring key variables as aws-cli
 // does for an explicit --profile. flags (endpoint, region, addressing) go on top.
-ConnectionResult resolveAwsConnection(const ConnectionOptions &flags, const QString &awsProfile,
-                                      const QProcessEnvironment &environment);
+ConnectionResult resolveAwsConnection(
+    const ConnectionOptions &flags, const QString &awsProfile, const QProcessEnvironment &environment);
 
 // From a Coffer profile and the secrets read from the keychain; flags go on top.
 ConnectionResult connectionFromProfile(const profiles::Profile &profile, const QByteArray &secretAccessKey,
-                                       const QByteArray &sessionToken, const ConnectionOptions &flags);
+    const QByteArray &sessionToken, const ConnectionOptions &flags);
 
 } // namespace coffer::cli

@@ -27,21 +27,22 @@ struct SecretsRead {
 
 } // namespace
 
-ConnectionResolver::ConnectionResolver(QProcessEnvironment environment, std::unique_ptr<QSettings> settings,
-                                       QObject *parent)
+ConnectionResolver::ConnectionResolver(
+    QProcessEnvironment environment, std::unique_ptr<QSettings> settings, QObject *parent)
     : QObject(parent)
     , m_environment(std::move(environment))
 {
     if (!settings)
-        settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"Coffer"_s, u"Coffer"_s);
+        settings = std::make_unique<QSettings>(
+            QSettings::NativeFormat, QSettings::UserScope, u"Coffer"_s, u"Coffer"_s);
     m_profiles = new profiles::ProfileStore(std::move(settings), this);
     m_secrets = new profiles::SecretStore(this);
 }
 
 ConnectionResolver::~ConnectionResolver() = default;
 
-void ConnectionResolver::resolve(const QString &name, const ConnectionOptions &flags, const QObject *context,
-                                 Callback callback)
+void ConnectionResolver::resolve(
+    const QString &name, const ConnectionOptions &flags, const QObject *context, Callback callback)
 {
     if (!name.isEmpty()) {
         const QList<profiles::Profile> all = m_profiles->profiles();
@@ -59,7 +60,7 @@ void ConnectionResolver::resolve(const QString &name, const ConnectionOptions &f
 }
 
 void ConnectionResolver::fromProfile(const profiles::Profile &profile, const ConnectionOptions &flags,
-                                     const QObject *context, Callback callback)
+    const QObject *context, Callback callback)
 {
     auto state = std::make_shared<SecretsRead>();
     QPointer<const QObject> guard(context);
@@ -91,20 +92,20 @@ void ConnectionResolver::fromProfile(const profiles::Profile &profile, const Con
         m_secrets->read(profile.id, profiles::SecretKind::SessionToken, this, reader(&state->token));
     QTimer::singleShot(kKeychainPatienceMs, this, [state, finish] {
         if (state->failure.isEmpty())
-            state->failure = u"The keychain did not answer within %1 seconds."_s.arg(kKeychainPatienceMs / 1000);
+            state->failure
+                = u"The keychain did not answer within %1 seconds."_s.arg(kKeychainPatienceMs / 1000);
         finish();
     });
 }
 
 void ConnectionResolver::fallBack(const QString &name, const ConnectionOptions &flags, const QString &why,
-                                  const QObject *context, const Callback &callback)
+    const QObject *context, const Callback &callback)
 {
     ConnectionResult result = resolveAwsConnection(flags, name, m_environment);
     if (!result.connection)
         result = resolveAwsConnection(flags, {}, m_environment);
     const QString note = u"The keychain could not give the secret of the Coffer profile “%1” (%2); "
-                         "using AWS-style credentials instead."_s
-                             .arg(name, why);
+                         "using AWS-style credentials instead."_s.arg(name, why);
     if (result.connection) {
         result.connection->notes.prepend(note);
         result.connection->source += u" (keychain unavailable)"_s;

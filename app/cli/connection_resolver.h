@@ -27,19 +27,20 @@ public:
     using Callback = std::function<void(const ConnectionResult &)>;
 
     // settings: where the app keeps its profiles (nullptr: the app's own settings file).
-    ConnectionResolver(QProcessEnvironment environment, std::unique_ptr<QSettings> settings,
-                       QObject *parent = nullptr);
+    ConnectionResolver(
+        QProcessEnvironment environment, std::unique_ptr<QSettings> settings, QObject *parent = nullptr);
     ~ConnectionResolver() override;
 
     // name empty: the AWS sources' default. flags apply on top. callback runs later,
     // exactly once, while context lives.
-    void resolve(const QString &name, const ConnectionOptions &flags, const QObject *context, Callback callback);
+    void resolve(
+        const QString &name, const ConnectionOptions &flags, const QObject *context, Callback callback);
 
 private:
     void fromProfile(const profiles::Profile &profile, const ConnectionOptions &flags, const QObject *context,
-                     Callback callback);
-    void fallBack(const QString &name, const ConnectionOptions &flags, const QString &why, const QObject *context,
-                  const Callback &callback);
+        Callback callback);
+    void fallBack(const QString &name, const ConnectionOptions &flags, const QString &why,
+        const QObject *context, const Callback &callback);
 
     QProcessEnvironment m_environment;
     profiles::ProfileStore *m_profiles = nullptr;

@@ -18,8 +18,7 @@ Console::Console(Mode mode, bool stdoutIsTerminal, FILE *out, FILE *err)
     , m_terminal(stdoutIsTerminal)
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 void Console::write(FILE *stream, const QString &text)
 {
@@ -65,15 +64,15 @@ void Console::warning(const QString &sentence, bool loud)
 }
 
 void Console::progress(const QString &jobId, const QString &label, qint64 done, qint64 total,
-                       double bytesPerSecond, const QString &state)
+    double bytesPerSecond, const QString &state)
 {
     const bool last = state != u"running";
     if (m_mode == Mode::Json) {
         if (!last && m_lastEvent.isValid() && m_lastEvent.elapsed() < kEventIntervalMs)
             return;
         m_lastEvent.start();
-        event(QJsonObject{{u"event"_s, u"progress"_s}, {u"job"_s, jobId}, {u"bytesDone"_s, done},
-                          {u"bytesTotal"_s, total}, {u"rate"_s, qRound64(bytesPerSecond)}, {u"state"_s, state}});
+        event(QJsonObject { { u"event"_s, u"progress"_s }, { u"job"_s, jobId }, { u"bytesDone"_s, done },
+            { u"bytesTotal"_s, total }, { u"rate"_s, qRound64(bytesPerSecond) }, { u"state"_s, state } });
         return;
     }
     if (m_mode != Mode::Human || !m_terminal)
@@ -82,10 +81,12 @@ void Console::progress(const QString &jobId, const QString &label, qint64 done, 
         return;
     m_lastDraw.start();
     constexpr int kWidth = 30;
-    const int filled = total > 0 ? static_cast<int>(kWidth * static_cast<double>(done) / static_cast<double>(total)) : 0;
-    const QString bar = QString(qBound(0, filled, kWidth), u'#') + QString(kWidth - qBound(0, filled, kWidth), u'-');
-    const QString text = u"\r[%1] %2 / %3 (%4/s) %5"_s.arg(bar, humanSize(done), humanSize(total),
-                                                           humanSize(qRound64(bytesPerSecond)), label.left(40));
+    const int filled
+        = total > 0 ? static_cast<int>(kWidth * static_cast<double>(done) / static_cast<double>(total)) : 0;
+    const QString bar
+        = QString(qBound(0, filled, kWidth), u'#') + QString(kWidth - qBound(0, filled, kWidth), u'-');
+    const QString text = u"\r[%1] %2 / %3 (%4/s) %5"_s.arg(
+        bar, humanSize(done), humanSize(total), humanSize(qRound64(bytesPerSecond)), label.left(40));
     const QByteArray bytes = text.toUtf8() + "\x1b[K";
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), m_out);
     std::fflush(m_out);

@@ -36,8 +36,8 @@ public:
 
     // A transfer's progress: a "progress" event in Json mode (at most ~4 per second per
     // job, plus the last), a redrawn bar on a terminal, nothing otherwise.
-    void progress(const QString &jobId, const QString &label, qint64 done, qint64 total, double bytesPerSecond,
-                  const QString &state);
+    void progress(const QString &jobId, const QString &label, qint64 done, qint64 total,
+        double bytesPerSecond, const QString &state);
     // Ends a progress bar line before other output.
     void clearProgress();
 

@@ -17,8 +17,7 @@ public:
     TransferCommand(const Session &session, QObject *parent)
         : Command(session, parent)
         , m_session(session)
-    {
-    }
+    { }
 
     void start() override
     {
@@ -36,7 +35,7 @@ private:
             return fail(plan.failure, plan.error);
         for (const QString &warning : plan.warnings) {
             console().warning(warning);
-            console().event(QJsonObject{{u"event"_s, u"skipped"_s}, {u"message"_s, warning}});
+            console().event(QJsonObject { { u"event"_s, u"skipped"_s }, { u"message"_s, warning } });
         }
         auto *runner = new TransferRunner(m_session, plan.items, this);
         runner->setMoveSources(invocation().command == CommandKind::Mv);

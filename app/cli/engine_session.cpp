@@ -18,8 +18,7 @@ namespace coffer::cli {
 EngineSession::EngineSession(const Session &session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{
-}
+{ }
 
 EngineSession::~EngineSession()
 {
@@ -52,13 +51,15 @@ bool EngineSession::open(QString *error)
 {
     const QString path = journalPath(m_session.invocation);
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = u"The journal's folder %1 cannot be created; check the path, or give another with --journal."_s.arg(
-            QFileInfo(path).absolutePath());
+        *error
+            = u"The journal's folder %1 cannot be created; check the path, or give another with --journal."_s
+                  .arg(QFileInfo(path).absolutePath());
         return false;
     }
     m_journal = std::make_unique<transfer::TransferJournal>();
     if (!m_journal->open(path)) {
-        *error = u"The journal %1 cannot be opened (%2); give another with --journal."_s.arg(path, m_journal->errorString());
+        *error = u"The journal %1 cannot be opened (%2); give another with --journal."_s.arg(
+            path, m_journal->errorString());
         return false;
     }
     const QHash<QString, client::S3Client *> clients = m_session.clients;
@@ -76,14 +77,15 @@ transfer::ConnectionRef EngineSession::connectionRef(const Location &location) c
 {
     // The default connection is journaled under --profile's name ("" for the AWS
     // sources); `resume` resolves the same name again.
-    const QString name = location.connection.isEmpty() ? m_session.invocation.connection.profile : location.connection;
+    const QString name
+        = location.connection.isEmpty() ? m_session.invocation.connection.profile : location.connection;
     const client::S3Client *client = m_session.clients.value(location.connection);
-    return {name, client ? client->config().endpoint.toString() : QString()};
+    return { name, client ? client->config().endpoint.toString() : QString() };
 }
 
 transfer::ObjectLocation EngineSession::objectLocation(const Location &location) const
 {
-    return {connectionRef(location), location.bucket, location.key};
+    return { connectionRef(location), location.bucket, location.key };
 }
 
 QString jobStateName(transfer::JobState state)
@@ -92,7 +94,7 @@ QString jobStateName(transfer::JobState state)
 }
 
 void reportJobProgress(Console &console, transfer::TransferJob *job, const QString &id, const QString &label,
-                       const QObject *context)
+    const QObject *context)
 {
     QObject::connect(job, &transfer::TransferJob::progressChanged, context, [&console, job, id, label] {
         const transfer::TransferProgress p = job->progress();
@@ -100,14 +102,14 @@ void reportJobProgress(Console &console, transfer::TransferJob *job, const QStri
     });
     QObject::connect(job, &transfer::TransferJob::noticeAdded, context, [&console, id](const QString &text) {
         console.warning(text);
-        console.event(QJsonObject{{u"event"_s, u"notice"_s}, {u"job"_s, id}, {u"message"_s, text}});
+        console.event(QJsonObject { { u"event"_s, u"notice"_s }, { u"job"_s, id }, { u"message"_s, text } });
     });
     QObject::connect(job, &transfer::TransferJob::itemFailed, context,
-                     [&console, id](const QString &item, const QString &message) {
-                         console.error(u"%1: %2"_s.arg(item, message));
-                         console.event(QJsonObject{{u"event"_s, u"itemFailed"_s}, {u"job"_s, id},
-                                                   {u"item"_s, item}, {u"message"_s, message}});
-                     });
+        [&console, id](const QString &item, const QString &message) {
+            console.error(u"%1: %2"_s.arg(item, message));
+            console.event(QJsonObject { { u"event"_s, u"itemFailed"_s }, { u"job"_s, id },
+                { u"item"_s, item }, { u"message"_s, message } });
+        });
 }
 
 } // namespace coffer::cli

@@ -43,7 +43,7 @@ private:
 // Reports a job on the console the way coffer-cli reports every transfer: JSON progress
 // events with the job's id, or the terminal bar; notices as warnings.
 void reportJobProgress(Console &console, transfer::TransferJob *job, const QString &id, const QString &label,
-                       const QObject *context);
+    const QObject *context);
 
 // A job's state as --json spells it.
 QString jobStateName(transfer::JobState state);

@@ -13,15 +13,14 @@ using namespace Qt::StringLiterals;
 
 namespace coffer::cli {
 
-EngineTransfer::EngineTransfer(TransferItem item, QString label, EngineSession *engine, Console *console,
-                               QObject *parent)
+EngineTransfer::EngineTransfer(
+    TransferItem item, QString label, EngineSession *engine, Console *console, QObject *parent)
     : QObject(parent)
     , m_item(std::move(item))
     , m_label(std::move(label))
     , m_engine(engine)
     , m_console(console)
-{
-}
+{ }
 
 bool EngineTransfer::handles(const TransferItem &item)
 {
@@ -39,14 +38,16 @@ void EngineTransfer::start()
     std::unique_ptr<transfer::TransferJob> job;
     switch (m_item.kind) {
     case TransferItem::Kind::Upload:
-        job = std::make_unique<transfer::UploadFileJob>(m_item.from.localPath, m_engine->objectLocation(m_item.to));
+        job = std::make_unique<transfer::UploadFileJob>(
+            m_item.from.localPath, m_engine->objectLocation(m_item.to));
         break;
     case TransferItem::Kind::Download:
-        job = std::make_unique<transfer::DownloadObjectJob>(m_engine->objectLocation(m_item.from), m_item.to.localPath);
+        job = std::make_unique<transfer::DownloadObjectJob>(
+            m_engine->objectLocation(m_item.from), m_item.to.localPath);
         break;
     default:
-        job = std::make_unique<transfer::CopyJob>(m_engine->objectLocation(m_item.from),
-                                                  m_engine->objectLocation(m_item.to), false);
+        job = std::make_unique<transfer::CopyJob>(
+            m_engine->objectLocation(m_item.from), m_engine->objectLocation(m_item.to), false);
         break;
     }
     m_job = m_engine->queue()->add(std::move(job));

@@ -24,7 +24,8 @@ class EngineTransfer : public QObject
     Q_OBJECT
 public:
     // jobLabel: the id --json events carry for this item.
-    EngineTransfer(TransferItem item, QString jobLabel, EngineSession *engine, Console *console, QObject *parent);
+    EngineTransfer(
+        TransferItem item, QString jobLabel, EngineSession *engine, Console *console, QObject *parent);
 
     // Upload, Download and ServerCopy go through the engine.
     static bool handles(const TransferItem &item);

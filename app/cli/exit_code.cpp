@@ -17,7 +17,8 @@ ExitCode exitCodeFor(const s3::S3Error &error)
         || c == "AuthorizationHeaderMalformed"_L1)
         return ExitCode::Auth;
     if (c == "NoSuchBucket"_L1 || c == "NoSuchKey"_L1 || c == "NoSuchUpload"_L1 || c == "NoSuchVersion"_L1
-        || c == "NoSuchFile"_L1 || c == "NoSuchCORSConfiguration"_L1 || c == "NoSuchLifecycleConfiguration"_L1 || c == "NotFound"_L1)
+        || c == "NoSuchFile"_L1 || c == "NoSuchCORSConfiguration"_L1 || c == "NoSuchLifecycleConfiguration"_L1
+        || c == "NotFound"_L1)
         return ExitCode::NotFound;
     if (error.kind == Kind::Http && c.isEmpty()) {
         // HEAD answers carry no body: the status is all there is.
@@ -33,11 +34,16 @@ ExitCode worseOf(ExitCode a, ExitCode b)
 {
     const auto rank = [](ExitCode code) {
         switch (code) {
-        case ExitCode::Ok: return 0;
-        case ExitCode::Failure: return 1;
-        case ExitCode::NotFound: return 2;
-        case ExitCode::Auth: return 3;
-        case ExitCode::Usage: return 4;
+        case ExitCode::Ok:
+            return 0;
+        case ExitCode::Failure:
+            return 1;
+        case ExitCode::NotFound:
+            return 2;
+        case ExitCode::Auth:
+            return 3;
+        case ExitCode::Usage:
+            return 4;
         }
         return 1;
     };

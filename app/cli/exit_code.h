@@ -8,10 +8,10 @@ namespace coffer::cli {
 
 enum class ExitCode : int {
     Ok = 0,
-    Failure = 1,  // a transfer or anything else failed
-    Usage = 2,    // the command line was wrong
+    Failure = 1, // a transfer or anything else failed
+    Usage = 2, // the command line was wrong
     NotFound = 3, // NoSuchBucket, NoSuchKey, NoSuchUpload, a local file missing
-    Auth = 4,     // InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied, clock skew
+    Auth = 4, // InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied, clock skew
 };
 
 ExitCode exitCodeFor(const s3::S3Error &error);

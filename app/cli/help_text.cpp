@@ -48,14 +48,14 @@ const QString kCredentials = uR"(CREDENTIALS
 
 const QHash<QString, QString> &pages()
 {
-    static const QHash<QString, QString> p{
-        {u"ls"_s, uR"(ls [s3://BUCKET[/PREFIX]] [--recursive] [--human-readable] [--summarize]
+    static const QHash<QString, QString> p {
+        { u"ls"_s, uR"(ls [s3://BUCKET[/PREFIX]] [--recursive] [--human-readable] [--summarize]
 
   Lists the objects and common prefixes under PREFIX, or all buckets when no path is
   given. --recursive lists every object below PREFIX. --summarize prints the total
   number of objects and their total size.
-)"_s},
-        {u"cp"_s, uR"(cp SOURCE DESTINATION [--recursive] [--dryrun] [transfer options]
+)"_s },
+        { u"cp"_s, uR"(cp SOURCE DESTINATION [--recursive] [--dryrun] [transfer options]
 
   Copies a local file or S3 object to another location locally or in S3: an upload
   (local to s3://), a download (s3:// to local), a server-side copy (s3:// to s3:// on
@@ -63,63 +63,63 @@ const QHash<QString, QString> &pages()
   reads standard input or writes standard output. --recursive copies every object
   under a prefix, or every file in a folder, keeping relative paths. A DESTINATION
   ending in "/" (or an existing folder) receives the source's file name.
-)"_s},
-        {u"mv"_s, uR"(mv SOURCE DESTINATION [--recursive] [--dryrun] [transfer options]
+)"_s },
+        { u"mv"_s, uR"(mv SOURCE DESTINATION [--recursive] [--dryrun] [transfer options]
 
   Moves a local file or S3 object: copies it, checks the copy, then deletes the source.
-)"_s},
-        {u"rm"_s, uR"(rm s3://BUCKET/KEY [--recursive] [--dryrun]
+)"_s },
+        { u"rm"_s, uR"(rm s3://BUCKET/KEY [--recursive] [--dryrun]
 
   Deletes an object, or with --recursive every object under a prefix (in batches of
   1,000).
-)"_s},
-        {u"mb"_s, uR"(mb s3://BUCKET
+)"_s },
+        { u"mb"_s, uR"(mb s3://BUCKET
 
   Creates a bucket.
-)"_s},
-        {u"rb"_s, uR"(rb s3://BUCKET [--force]
+)"_s },
+        { u"rb"_s, uR"(rb s3://BUCKET [--force]
 
   Deletes an empty bucket. --force first deletes every object and aborts every
   unfinished multipart upload in it.
-)"_s},
-        {u"sync"_s, uR"(sync SOURCE DESTINATION [--delete] [--dryrun] [transfer options]
+)"_s },
+        { u"sync"_s, uR"(sync SOURCE DESTINATION [--delete] [--dryrun] [transfer options]
 
   Copies new and changed files from SOURCE to DESTINATION (a folder and a prefix, in
   either direction). A file counts as changed when its size differs, or when the source
   is newer than the destination, as in aws-cli. --delete removes files in DESTINATION
   that are not in SOURCE. --dryrun shows what would happen and changes nothing.
-)"_s},
-        {u"presign"_s, uR"(presign s3://BUCKET/KEY [--expires-in SECONDS]
+)"_s },
+        { u"presign"_s, uR"(presign s3://BUCKET/KEY [--expires-in SECONDS]
 
   Prints a URL that lets anyone holding it GET the object until it expires. Default
   3600 seconds (one hour), at most 604800 (7 days). Computed locally; nothing is sent.
-)"_s},
-        {u"uploads"_s, uR"(uploads list s3://BUCKET
+)"_s },
+        { u"uploads"_s, uR"(uploads list s3://BUCKET
 uploads abort s3://BUCKET (--key KEY --upload-id ID | --all)
 
   Lists unfinished multipart uploads (their parts are stored and billed), with the
   initiation date and the size of the parts uploaded so far, and aborts them.
-)"_s},
-        {u"resume"_s, uR"(resume [--journal PATH] [transfer options]
+)"_s },
+        { u"resume"_s, uR"(resume [--journal PATH] [transfer options]
 
   Continues the transfers an earlier cp, mv or sync left unfinished (after a crash, a
   kill or a lost connection), re-sending only the parts that did not arrive. A source
   file that changed since is detected and its transfer started over.
-)"_s},
-        {u"cors"_s, uR"(cors get s3://BUCKET [--xml]
+)"_s },
+        { u"cors"_s, uR"(cors get s3://BUCKET [--xml]
 cors set s3://BUCKET FILE
 
   Reads or replaces a bucket's CORS rules. FILE ("-" for standard input) is S3 XML
   (<CORSConfiguration>) or aws-cli's JSON ({"CORSRules": [...]}). get prints JSON, or
   the XML with --xml.
-)"_s},
-        {u"lifecycle"_s, uR"(lifecycle get s3://BUCKET [--xml]
+)"_s },
+        { u"lifecycle"_s, uR"(lifecycle get s3://BUCKET [--xml]
 lifecycle set s3://BUCKET FILE
 
   Reads or replaces a bucket's lifecycle rules. FILE ("-" for standard input) is S3 XML
   (<LifecycleConfiguration>) or aws-cli's JSON ({"Rules": [...]}). get prints JSON, or
   the XML with --xml.
-)"_s},
+)"_s },
     };
     return p;
 }
@@ -154,7 +154,8 @@ COMMANDS
 
 Run 'coffer-cli <command> --help' for a command's parameters.
 
-)"_s % kGlobalOptions % u"\n"_s % kTransferOptions % u"\n"_s % kCredentials % u"\n"_s % kExitCodes;
+)"_s % kGlobalOptions
+        % u"\n"_s % kTransferOptions % u"\n"_s % kCredentials % u"\n"_s % kExitCodes;
 }
 
 QString commandHelp(const QString &name)

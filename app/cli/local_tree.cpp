@@ -14,18 +14,19 @@ QMap<QString, LocalFile> listLocalTree(const QString &folder, QStringList *probl
     QMap<QString, LocalFile> files;
     const QDir root(folder);
     QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::Readable,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info = it.nextFileInfo();
         files.insert(root.relativeFilePath(info.filePath()),
-                     {info.absoluteFilePath(), info.size(), info.lastModified(QTimeZone::UTC)});
+            { info.absoluteFilePath(), info.size(), info.lastModified(QTimeZone::UTC) });
     }
     // QDir::Readable skipped what cannot be read; say so instead of losing it silently.
     QDirIterator all(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (all.hasNext()) {
         const QFileInfo info = all.nextFileInfo();
         if (!info.isReadable() && problems)
-            problems->append(u"%1 cannot be read (check its permissions); it was skipped."_s.arg(info.filePath()));
+            problems->append(
+                u"%1 cannot be read (check its permissions); it was skipped."_s.arg(info.filePath()));
     }
     return files;
 }

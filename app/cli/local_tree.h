@@ -11,7 +11,7 @@
 namespace coffer::cli {
 
 struct LocalFile {
-    QString path;       // absolute
+    QString path; // absolute
     qint64 size = 0;
     QDateTime modified; // UTC
 };

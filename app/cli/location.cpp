@@ -29,8 +29,8 @@ Location Location::withKey(const QString &newKey) const
 
 namespace {
 
-std::optional<Location> remote(const QString &connection, QStringView rest, const QString &original,
-                               QString *error)
+std::optional<Location> remote(
+    const QString &connection, QStringView rest, const QString &original, QString *error)
 {
     const qsizetype slash = rest.indexOf(u'/');
     Location location;

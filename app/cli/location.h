@@ -13,9 +13,9 @@ struct Location {
     enum class Kind { Local, Remote, Stream };
     Kind kind = Kind::Local;
     QString connection; // Remote: the profile named by "PROFILE:", empty for the default
-    QString bucket;     // Remote
-    QString key;        // Remote: the key or prefix, possibly empty or ending in '/'
-    QString localPath;  // Local
+    QString bucket; // Remote
+    QString key; // Remote: the key or prefix, possibly empty or ending in '/'
+    QString localPath; // Local
 
     bool isRemote() const { return kind == Kind::Remote; }
     bool isLocal() const { return kind == Kind::Local; }

@@ -33,14 +33,15 @@ private:
     {
         Location service;
         service.kind = Location::Kind::Remote;
-        client(service)->listBuckets({.continuationToken = continuation})->onFinished(
-            this, [this](const client::Result<s3::ListBucketsPage> &page) {
+        client(service)
+            ->listBuckets({ .continuationToken = continuation })
+            ->onFinished(this, [this](const client::Result<s3::ListBucketsPage> &page) {
                 if (!page)
                     return fail(page.error());
                 for (const s3::BucketInfo &bucket : page->buckets) {
                     console().line(timestamp(bucket.creationDate) + u' ' + bucket.name);
-                    console().event(QJsonObject{{u"event"_s, u"bucket"_s}, {u"name"_s, bucket.name},
-                                                {u"created"_s, bucket.creationDate.toString(Qt::ISODateWithMs)}});
+                    console().event(QJsonObject { { u"event"_s, u"bucket"_s }, { u"name"_s, bucket.name },
+                        { u"created"_s, bucket.creationDate.toString(Qt::ISODateWithMs) } });
                 }
                 if (!page->continuationToken.isEmpty())
                     return listBuckets(page->continuationToken);
@@ -51,7 +52,7 @@ private:
     void listObjects(const Location &where)
     {
         m_where = where;
-        client::ListObjectsV2Params params{.bucket = where.bucket, .prefix = where.key};
+        client::ListObjectsV2Params params { .bucket = where.bucket, .prefix = where.key };
         if (!invocation().recursive)
             params.delimiter = u"/"_s;
         // aws-cli shows names relative to the prefix's last "/".
@@ -70,17 +71,19 @@ private:
         for (const QString &prefix : page.commonPrefixes) {
             ++m_prefixes;
             console().line(QString(26, u' ') + u" PRE "_s + prefix.mid(m_shownFrom));
-            console().event(QJsonObject{{u"event"_s, u"prefix"_s}, {u"prefix"_s, prefix}});
+            console().event(QJsonObject { { u"event"_s, u"prefix"_s }, { u"prefix"_s, prefix } });
         }
         for (const s3::ObjectEntry &object : page.objects) {
             ++m_objects;
             m_bytes += object.size;
-            const QString size = invocation().humanReadable ? humanSize(object.size) : QString::number(object.size);
+            const QString size
+                = invocation().humanReadable ? humanSize(object.size) : QString::number(object.size);
             console().line(timestamp(object.lastModified) + u' ' + size.rightJustified(10) + u' '
-                           + object.key.mid(m_shownFrom));
-            console().event(QJsonObject{{u"event"_s, u"object"_s}, {u"key"_s, object.key}, {u"size"_s, object.size},
-                                        {u"lastModified"_s, object.lastModified.toString(Qt::ISODateWithMs)},
-                                        {u"etag"_s, object.etag}});
+                + object.key.mid(m_shownFrom));
+            console().event(QJsonObject { { u"event"_s, u"object"_s }, { u"key"_s, object.key },
+                { u"size"_s, object.size },
+                { u"lastModified"_s, object.lastModified.toString(Qt::ISODateWithMs) },
+                { u"etag"_s, object.etag } });
         }
     }
 
@@ -89,14 +92,15 @@ private:
         if (invocation().summarize) {
             console().line(QString());
             console().line(u"Total Objects: %1"_s.arg(m_objects));
-            console().line(u"   Total Size: %1"_s.arg(invocation().humanReadable ? humanSize(m_bytes)
-                                                                                  : QString::number(m_bytes)));
+            console().line(u"   Total Size: %1"_s.arg(
+                invocation().humanReadable ? humanSize(m_bytes) : QString::number(m_bytes)));
         }
-        console().event(QJsonObject{{u"event"_s, u"result"_s}, {u"objects"_s, m_objects},
-                                    {u"prefixes"_s, m_prefixes}, {u"bytes"_s, m_bytes}});
+        console().event(QJsonObject { { u"event"_s, u"result"_s }, { u"objects"_s, m_objects },
+            { u"prefixes"_s, m_prefixes }, { u"bytes"_s, m_bytes } });
         // Like aws-cli, a prefix that matches nothing is a failure; an empty bucket is not.
         if (m_objects == 0 && m_prefixes == 0 && !m_where.key.isEmpty())
-            return fail(ExitCode::NotFound, u"Nothing matches %1; check the prefix."_s.arg(m_where.display()));
+            return fail(
+                ExitCode::NotFound, u"Nothing matches %1; check the prefix."_s.arg(m_where.display()));
         finish();
     }
 

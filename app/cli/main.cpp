@@ -23,9 +23,9 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(u"coffer.*=false"_s);
 
     coffer::cli::CliRun run(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
-                            ::isatty(STDOUT_FILENO) == 1);
-    QObject::connect(&run, &coffer::cli::CliRun::finished, &application,
-                     [](int code) { QCoreApplication::exit(code); });
+        ::isatty(STDOUT_FILENO) == 1);
+    QObject::connect(
+        &run, &coffer::cli::CliRun::finished, &application, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &run, &coffer::cli::CliRun::start);
     return QCoreApplication::exec();
 }

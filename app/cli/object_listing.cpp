@@ -5,11 +5,11 @@
 namespace coffer::cli {
 
 void listAllObjects(client::S3Client *client, client::ListObjectsV2Params params, const QObject *context,
-                    PageCallback onPage, ListingDone onDone)
+    PageCallback onPage, ListingDone onDone)
 {
-    client->listObjectsV2(params)->onFinished(
-        context, [client, params, context, onPage = std::move(onPage), onDone = std::move(onDone)](
-                     const client::Result<s3::ListObjectsPage> &result) mutable {
+    client->listObjectsV2(params)->onFinished(context,
+        [client, params, context, onPage = std::move(onPage), onDone = std::move(onDone)](
+            const client::Result<s3::ListObjectsPage> &result) mutable {
             if (!result) {
                 onDone(result.error());
                 return;
@@ -24,18 +24,19 @@ void listAllObjects(client::S3Client *client, client::ListObjectsV2Params params
         });
 }
 
-void listAllUploads(client::S3Client *client, client::ListMultipartUploadsParams params, const QObject *context,
-                    UploadsPageCallback onPage, ListingDone onDone)
+void listAllUploads(client::S3Client *client, client::ListMultipartUploadsParams params,
+    const QObject *context, UploadsPageCallback onPage, ListingDone onDone)
 {
-    client->listMultipartUploads(params)->onFinished(
-        context, [client, params, context, onPage = std::move(onPage), onDone = std::move(onDone)](
-                     const client::Result<s3::ListMultipartUploadsPage> &result) mutable {
+    client->listMultipartUploads(params)->onFinished(context,
+        [client, params, context, onPage = std::move(onPage), onDone = std::move(onDone)](
+            const client::Result<s3::ListMultipartUploadsPage> &result) mutable {
             if (!result) {
                 onDone(result.error());
                 return;
             }
             onPage(result.value());
-            if (!result->isTruncated || (result->nextKeyMarker.isEmpty() && result->nextUploadIdMarker.isEmpty())) {
+            if (!result->isTruncated
+                || (result->nextKeyMarker.isEmpty() && result->nextUploadIdMarker.isEmpty())) {
                 onDone({});
                 return;
             }

@@ -15,11 +15,11 @@ using PageCallback = std::function<void(const s3::ListObjectsPage &page)>;
 using ListingDone = std::function<void(const s3::S3Error &error)>; // Kind None on success
 
 void listAllObjects(client::S3Client *client, client::ListObjectsV2Params params, const QObject *context,
-                    PageCallback onPage, ListingDone onDone);
+    PageCallback onPage, ListingDone onDone);
 
 // The same for ListMultipartUploads.
 using UploadsPageCallback = std::function<void(const s3::ListMultipartUploadsPage &page)>;
-void listAllUploads(client::S3Client *client, client::ListMultipartUploadsParams params, const QObject *context,
-                    UploadsPageCallback onPage, ListingDone onDone);
+void listAllUploads(client::S3Client *client, client::ListMultipartUploadsParams params,
+    const QObject *context, UploadsPageCallback onPage, ListingDone onDone);
 
 } // namespace coffer::cli

@@ -47,27 +47,33 @@ QString transferVerb(TransferItem::Kind kind)
     return {};
 }
 
-ObjectTransfer::ObjectTransfer(TransferItem item, client::S3Client *source, client::S3Client *destination,
-                               QObject *parent)
+ObjectTransfer::ObjectTransfer(
+    TransferItem item, client::S3Client *source, client::S3Client *destination, QObject *parent)
     : QObject(parent)
     , m_item(std::move(item))
     , m_source(source)
     , m_destination(destination)
-{
-}
+{ }
 
 ObjectTransfer::~ObjectTransfer() = default;
 
 void ObjectTransfer::start()
 {
     switch (m_item.kind) {
-    case TransferItem::Kind::Upload: return upload();
-    case TransferItem::Kind::Download: return download();
-    case TransferItem::Kind::ServerCopy: return serverCopy();
-    case TransferItem::Kind::CrossCopy: return crossCopy();
-    case TransferItem::Kind::StdinUpload: return stdinUpload();
-    case TransferItem::Kind::StdoutDownload: return stdoutDownload();
-    case TransferItem::Kind::Delete: return remove();
+    case TransferItem::Kind::Upload:
+        return upload();
+    case TransferItem::Kind::Download:
+        return download();
+    case TransferItem::Kind::ServerCopy:
+        return serverCopy();
+    case TransferItem::Kind::CrossCopy:
+        return crossCopy();
+    case TransferItem::Kind::StdinUpload:
+        return stdinUpload();
+    case TransferItem::Kind::StdoutDownload:
+        return stdoutDownload();
+    case TransferItem::Kind::Delete:
+        return remove();
     }
 }
 
@@ -96,8 +102,8 @@ void ObjectTransfer::upload()
 {
     auto file = std::make_unique<QFile>(m_item.from.localPath);
     if (!file->open(QIODevice::ReadOnly))
-        return done(localError(u"%1 cannot be read (%2)."_s.arg(m_item.from.localPath, file->errorString()),
-                               !file->exists()));
+        return done(localError(
+            u"%1 cannot be read (%2)."_s.arg(m_item.from.localPath, file->errorString()), !file->exists()));
     const qint64 size = file->size();
     m_body = std::move(file);
     put(m_body.get(), size);
@@ -106,12 +112,15 @@ void ObjectTransfer::upload()
 void ObjectTransfer::put(QIODevice *body, qint64 size)
 {
     if (size > kSinglePutLimit)
-        return done(localError(u"%1 is larger than one request may carry (5 GiB); it needs a multipart upload, "
-                               "which this build's transfer path does not offer yet."_s.arg(m_item.from.display())));
-    auto *reply = m_destination->putObject({.bucket = m_item.to.bucket, .key = m_item.to.key, .body = body, .size = size});
+        return done(
+            localError(u"%1 is larger than one request may carry (5 GiB); it needs a multipart upload, "
+                       "which this build's transfer path does not offer yet."_s.arg(m_item.from.display())));
+    auto *reply = m_destination->putObject(
+        { .bucket = m_item.to.bucket, .key = m_item.to.key, .body = body, .size = size });
     watch(reply);
     reply->onFinished(this, [this, size](const client::Result<client::PutObjectResult> &r) {
-        done(r ? s3::S3Error{} : s3::S3Error(r.error()).withBucket(m_item.to.bucket).withKey(m_item.to.key), size);
+        done(r ? s3::S3Error {} : s3::S3Error(r.error()).withBucket(m_item.to.bucket).withKey(m_item.to.key),
+            size);
     });
 }
 
@@ -120,13 +129,15 @@ void ObjectTransfer::download()
     const QString target = m_item.to.localPath;
     const QFileInfo info(target);
     if (!QDir().mkpath(info.absolutePath()))
-        return done(localError(u"The folder %1 cannot be created; check the path and its permissions."_s.arg(info.absolutePath())));
+        return done(localError(u"The folder %1 cannot be created; check the path and its permissions."_s.arg(
+            info.absolutePath())));
     // Written under another name, so a failure never leaves a partial file under the
     // final one.
     m_sink = std::make_unique<QFile>(target + u".part"_s);
     if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return done(localError(u"%1 cannot be written (%2)."_s.arg(m_sink->fileName(), m_sink->errorString())));
-    auto *reply = m_source->getObject({.bucket = m_item.from.bucket, .key = m_item.from.key}, m_sink.get());
+        return done(
+            localError(u"%1 cannot be written (%2)."_s.arg(m_sink->fileName(), m_sink->errorString())));
+    auto *reply = m_source->getObject({ .bucket = m_item.from.bucket, .key = m_item.from.key }, m_sink.get());
     watch(reply);
     reply->onFinished(this, [this](const client::Result<client::ObjectHead> &r) {
         if (!r) {
@@ -142,32 +153,35 @@ void ObjectTransfer::finishDownload(const client::ObjectHead &head)
     const qint64 written = m_sink->size();
     if (!m_sink->flush() || ::fsync(m_sink->handle()) != 0) {
         m_sink->remove();
-        return done(localError(u"%1 could not be written to disk (%2); is the disk full?"_s.arg(m_item.to.localPath,
-                                                                                                 m_sink->errorString())));
+        return done(localError(u"%1 could not be written to disk (%2); is the disk full?"_s.arg(
+            m_item.to.localPath, m_sink->errorString())));
     }
     if (head.contentLength != written) {
         m_sink->remove();
-        return done(s3::S3Error::integrity(u"%1 arrived with %2 bytes instead of %3; try again."_s
-                                               .arg(m_item.from.display())
-                                               .arg(written)
-                                               .arg(head.contentLength)));
+        return done(s3::S3Error::integrity(
+            u"%1 arrived with %2 bytes instead of %3; try again."_s.arg(m_item.from.display())
+                .arg(written)
+                .arg(head.contentLength)));
     }
     if (head.lastModified.isValid())
         m_sink->setFileTime(head.lastModified, QFileDevice::FileModificationTime);
     m_sink->close();
     // rename(2) replaces an existing file atomically; QFile::rename would refuse.
     if (std::rename(QFile::encodeName(m_sink->fileName()).constData(),
-                    QFile::encodeName(m_item.to.localPath).constData()) != 0) {
+            QFile::encodeName(m_item.to.localPath).constData())
+        != 0) {
         m_sink->remove();
-        return done(localError(u"%1 could not be put in place; check the folder's permissions."_s.arg(m_item.to.localPath)));
+        return done(localError(
+            u"%1 could not be put in place; check the folder's permissions."_s.arg(m_item.to.localPath)));
     }
     done({}, written);
 }
 
 void ObjectTransfer::serverCopy()
 {
-    auto *reply = m_destination->copyObject({.source = {m_item.from.bucket, m_item.from.key, {}},
-                                             .bucket = m_item.to.bucket, .key = m_item.to.key});
+    auto *reply = m_destination->copyObject({ .source = { m_item.from.bucket, m_item.from.key, {} },
+        .bucket = m_item.to.bucket,
+        .key = m_item.to.key });
     watch(reply);
     reply->onFinished(this, [this](const client::Result<s3::CopyObjectResult> &r) {
         if (!r)
@@ -184,7 +198,7 @@ void ObjectTransfer::crossCopy()
     if (!staging->open())
         return done(localError(u"No temporary file could be created for the copy; check TMPDIR."_s));
     m_sink = std::move(staging);
-    auto *reply = m_source->getObject({.bucket = m_item.from.bucket, .key = m_item.from.key}, m_sink.get());
+    auto *reply = m_source->getObject({ .bucket = m_item.from.bucket, .key = m_item.from.key }, m_sink.get());
     watch(reply);
     reply->onFinished(this, [this](const client::Result<client::ObjectHead> &r) {
         if (!r)
@@ -214,7 +228,7 @@ void ObjectTransfer::stdoutDownload()
     m_sink = std::make_unique<QFile>();
     if (!m_sink->open(stdout, QIODevice::WriteOnly))
         return done(localError(u"Standard output cannot be written."_s));
-    auto *reply = m_source->getObject({.bucket = m_item.from.bucket, .key = m_item.from.key}, m_sink.get());
+    auto *reply = m_source->getObject({ .bucket = m_item.from.bucket, .key = m_item.from.key }, m_sink.get());
     watch(reply);
     reply->onFinished(this, [this](const client::Result<client::ObjectHead> &r) {
         m_sink->flush();
@@ -229,13 +243,14 @@ void ObjectTransfer::remove()
     if (m_item.to.isLocal()) {
         QFile file(m_item.to.localPath);
         if (!file.remove())
-            return done(localError(u"%1 could not be deleted (%2)."_s.arg(m_item.to.localPath, file.errorString())));
+            return done(
+                localError(u"%1 could not be deleted (%2)."_s.arg(m_item.to.localPath, file.errorString())));
         return done({});
     }
-    auto *reply = m_destination->deleteObject({.bucket = m_item.to.bucket, .key = m_item.to.key});
+    auto *reply = m_destination->deleteObject({ .bucket = m_item.to.bucket, .key = m_item.to.key });
     watch(reply);
     reply->onFinished(this, [this](const client::Result<client::Done> &r) {
-        done(r ? s3::S3Error{} : s3::S3Error(r.error()).withBucket(m_item.to.bucket).withKey(m_item.to.key));
+        done(r ? s3::S3Error {} : s3::S3Error(r.error()).withBucket(m_item.to.bucket).withKey(m_item.to.key));
     });
 }
 

@@ -24,7 +24,8 @@ class ObjectTransfer : public QObject
     Q_OBJECT
 public:
     // source/destination: the clients for item.from/item.to (nullptr for a local side).
-    ObjectTransfer(TransferItem item, client::S3Client *source, client::S3Client *destination, QObject *parent);
+    ObjectTransfer(
+        TransferItem item, client::S3Client *source, client::S3Client *destination, QObject *parent);
     ~ObjectTransfer() override;
 
     const TransferItem &item() const { return m_item; }

@@ -33,9 +33,9 @@ void deletePage(const std::shared_ptr<DeletionRun> &run, const s3::ListObjectsPa
         next();
         return;
     }
-    client::DeleteObjectsParams params{.bucket = run->bucket};
+    client::DeleteObjectsParams params { .bucket = run->bucket };
     for (const s3::ObjectEntry &object : page.objects)
-        params.objects.append({object.key, {}});
+        params.objects.append({ object.key, {} });
     run->client->deleteObjects(params)->onFinished(
         run->context, [run, next, params](const client::Result<s3::DeleteObjectsResult> &result) {
             if (!result) {
@@ -60,7 +60,8 @@ void deletePage(const std::shared_ptr<DeletionRun> &run, const s3::ListObjectsPa
 
 void nextPage(const std::shared_ptr<DeletionRun> &run, const QString &continuation)
 {
-    run->client->listObjectsV2({.bucket = run->bucket, .prefix = run->prefix, .continuationToken = continuation})
+    run->client
+        ->listObjectsV2({ .bucket = run->bucket, .prefix = run->prefix, .continuationToken = continuation })
         ->onFinished(run->context, [run](const client::Result<s3::ListObjectsPage> &page) {
             if (!page) {
                 run->result.error = page.error();
@@ -74,8 +75,8 @@ void nextPage(const std::shared_ptr<DeletionRun> &run, const QString &continuati
 } // namespace
 
 void deleteUnderPrefix(client::S3Client *client, const QString &bucket, const QString &prefix, bool dryRun,
-                       const QObject *context, std::function<void(const QString &key)> onKey,
-                       std::function<void(const PrefixDeletion &result)> onDone)
+    const QObject *context, std::function<void(const QString &key)> onKey,
+    std::function<void(const PrefixDeletion &result)> onDone)
 {
     auto run = std::make_shared<DeletionRun>();
     run->client = client;

@@ -13,12 +13,12 @@ namespace coffer::cli {
 struct PrefixDeletion {
     qint64 deleted = 0;
     QList<s3::DeleteObjectError> failures; // keys the store refused to delete
-    s3::S3Error error;                     // a call that failed as a whole
+    s3::S3Error error; // a call that failed as a whole
 };
 
 // onKey runs for each key as it is deleted (or would be, with dryRun).
 void deleteUnderPrefix(client::S3Client *client, const QString &bucket, const QString &prefix, bool dryRun,
-                       const QObject *context, std::function<void(const QString &key)> onKey,
-                       std::function<void(const PrefixDeletion &result)> onDone);
+    const QObject *context, std::function<void(const QString &key)> onKey,
+    std::function<void(const PrefixDeletion &result)> onDone);
 
 } // namespace coffer::cli

@@ -34,8 +34,7 @@ public:
     ResumeCommand(const Session &session, QObject *parent)
         : Command(session, parent)
         , m_session(session)
-    {
-    }
+    { }
 
     void start() override
     {
@@ -56,11 +55,12 @@ public:
         for (transfer::TransferJob *job : jobs) {
             const QString id = QString::number(job->id());
             ++m_pending;
-            console().line(u"resume: %1 to %2"_s.arg(job->sourceDescription(), job->destinationDescription()));
-            console().event(QJsonObject{{u"event"_s, u"start"_s}, {u"job"_s, id},
-                                        {u"kind"_s, QString::fromLatin1(transfer::jobKindId(job->kind()))},
-                                        {u"from"_s, job->sourceDescription()}, {u"to"_s, job->destinationDescription()},
-                                        {u"bytesTotal"_s, job->progress().bytesTotal}, {u"resumed"_s, true}});
+            console().line(
+                u"resume: %1 to %2"_s.arg(job->sourceDescription(), job->destinationDescription()));
+            console().event(QJsonObject { { u"event"_s, u"start"_s }, { u"job"_s, id },
+                { u"kind"_s, QString::fromLatin1(transfer::jobKindId(job->kind())) },
+                { u"from"_s, job->sourceDescription() }, { u"to"_s, job->destinationDescription() },
+                { u"bytesTotal"_s, job->progress().bytesTotal }, { u"resumed"_s, true } });
             reportJobProgress(console(), job, id, job->destinationDescription(), this);
             connect(job, &transfer::TransferJob::finished, this, [this, job] { jobDone(job); });
             // A job that failed before is tried again; paused ones stay as the user left them.
@@ -77,7 +77,8 @@ private:
     void nothing(const QString &path)
     {
         console().line(u"Nothing to resume in %1."_s.arg(path));
-        console().event(QJsonObject{{u"event"_s, u"result"_s}, {u"resumed"_s, 0}, {u"journal"_s, path}});
+        console().event(
+            QJsonObject { { u"event"_s, u"result"_s }, { u"resumed"_s, 0 }, { u"journal"_s, path } });
         finish();
     }
 
@@ -91,12 +92,14 @@ private:
             console().line(u"done: %1 to %2"_s.arg(job->sourceDescription(), job->destinationDescription()));
         } else {
             ++m_failed;
-            m_worst = worseOf(m_worst, state == transfer::JobState::Failed ? exitCodeFor(job->error()) : ExitCode::Failure);
-            console().error(u"%1 to %2: %3"_s.arg(job->sourceDescription(), job->destinationDescription(),
-                                                  job->errorMessage()));
+            m_worst = worseOf(
+                m_worst, state == transfer::JobState::Failed ? exitCodeFor(job->error()) : ExitCode::Failure);
+            console().error(u"%1 to %2: %3"_s.arg(
+                job->sourceDescription(), job->destinationDescription(), job->errorMessage()));
         }
-        console().event(QJsonObject{{u"event"_s, u"done"_s}, {u"job"_s, id}, {u"state"_s, jobStateName(state)},
-                                    {u"bytes"_s, p.bytesDone}, {u"message"_s, job->errorMessage()}});
+        console().event(
+            QJsonObject { { u"event"_s, u"done"_s }, { u"job"_s, id }, { u"state"_s, jobStateName(state) },
+                { u"bytes"_s, p.bytesDone }, { u"message"_s, job->errorMessage() } });
         if (state == transfer::JobState::Completed) {
             QTimer::singleShot(0, m_engine->queue(), [queue = m_engine->queue(), jobId = job->id()] {
                 if (transfer::TransferJob *j = queue->job(jobId))
@@ -105,7 +108,8 @@ private:
         }
         if (--m_pending > 0)
             return;
-        console().event(QJsonObject{{u"event"_s, u"result"_s}, {u"completed"_s, m_completed}, {u"failed"_s, m_failed}});
+        console().event(QJsonObject {
+            { u"event"_s, u"result"_s }, { u"completed"_s, m_completed }, { u"failed"_s, m_failed } });
         finish(m_worst);
     }
 
@@ -127,17 +131,30 @@ Command *makeResumeCommand(const Session &session, QObject *parent)
 Command *createCommand(const Session &session, QObject *parent)
 {
     switch (session.invocation.command) {
-    case CommandKind::Ls: return makeLsCommand(session, parent);
-    case CommandKind::Cp: case CommandKind::Mv: return makeCopyCommand(session, parent);
-    case CommandKind::Sync: return makeSyncCommand(session, parent);
-    case CommandKind::Rm: return makeRmCommand(session, parent);
-    case CommandKind::Mb: return makeMbCommand(session, parent);
-    case CommandKind::Rb: return makeRbCommand(session, parent);
-    case CommandKind::Presign: return makePresignCommand(session, parent);
-    case CommandKind::UploadsList: case CommandKind::UploadsAbort: return makeUploadsCommand(session, parent);
-    case CommandKind::Resume: return makeResumeCommand(session, parent);
-    case CommandKind::CorsGet: case CommandKind::CorsSet:
-    case CommandKind::LifecycleGet: case CommandKind::LifecycleSet:
+    case CommandKind::Ls:
+        return makeLsCommand(session, parent);
+    case CommandKind::Cp:
+    case CommandKind::Mv:
+        return makeCopyCommand(session, parent);
+    case CommandKind::Sync:
+        return makeSyncCommand(session, parent);
+    case CommandKind::Rm:
+        return makeRmCommand(session, parent);
+    case CommandKind::Mb:
+        return makeMbCommand(session, parent);
+    case CommandKind::Rb:
+        return makeRbCommand(session, parent);
+    case CommandKind::Presign:
+        return makePresignCommand(session, parent);
+    case CommandKind::UploadsList:
+    case CommandKind::UploadsAbort:
+        return makeUploadsCommand(session, parent);
+    case CommandKind::Resume:
+        return makeResumeCommand(session, parent);
+    case CommandKind::CorsGet:
+    case CommandKind::CorsSet:
+    case CommandKind::LifecycleGet:
+    case CommandKind::LifecycleSet:
         return makeBucketConfigCommand(session, parent);
     }
     return nullptr;

@@ -11,20 +11,20 @@ namespace coffer::cli {
 
 struct TransferItem {
     enum class Kind {
-        Upload,         // local file -> object
-        Download,       // object -> local file
-        ServerCopy,     // object -> object on the same connection (CopyObject)
-        CrossCopy,      // object -> object on another connection (GET, then PUT)
-        StdinUpload,    // standard input -> object
+        Upload, // local file -> object
+        Download, // object -> local file
+        ServerCopy, // object -> object on the same connection (CopyObject)
+        CrossCopy, // object -> object on another connection (GET, then PUT)
+        StdinUpload, // standard input -> object
         StdoutDownload, // object -> standard output
-        Delete,         // sync --delete: remove the destination-only object or file
+        Delete, // sync --delete: remove the destination-only object or file
     };
     Kind kind = Kind::Upload;
     Location from;
     Location to;
-    qint64 size = -1;      // -1: not known yet
-    QDateTime sourceTime;  // file mtime or object Last-Modified (UTC)
-    QString etag;          // of a source object, when listed
+    qint64 size = -1; // -1: not known yet
+    QDateTime sourceTime; // file mtime or object Last-Modified (UTC)
+    QString etag; // of a source object, when listed
 
     bool operator==(const TransferItem &) const = default;
 };

@@ -37,15 +37,15 @@ TransferPlan failedWith(const s3::S3Error &error)
 }
 
 void listRemoteTree(client::S3Client *client, const Location &where, const QObject *context,
-                    std::function<void(const s3::S3Error &, const RemoteTree &)> done)
+    std::function<void(const s3::S3Error &, const RemoteTree &)> done)
 {
     const QString prefix = folderPrefix(where.key);
     auto tree = std::make_shared<RemoteTree>();
     listAllObjects(
-        client, {.bucket = where.bucket, .prefix = prefix}, context,
+        client, { .bucket = where.bucket, .prefix = prefix }, context,
         [tree, prefix](const s3::ListObjectsPage &page) {
             for (const s3::ObjectEntry &o : page.objects)
-                tree->insert(o.key.mid(prefix.size()), {o.key, o.size, o.lastModified, o.etag});
+                tree->insert(o.key.mid(prefix.size()), { o.key, o.size, o.lastModified, o.etag });
         },
         [tree, done = std::move(done), where](const s3::S3Error &error) {
             done(error.isError() ? s3::S3Error(error).withBucket(where.bucket) : error, *tree);
@@ -92,7 +92,7 @@ std::optional<Location> placeUnder(const Location &to, const QString &relative, 
 }
 
 void addRemoteItems(TransferPlan &plan, const Location &from, const Location &to, const RemoteTree &tree,
-                    const std::function<bool(const QString &, const RemoteEntry &)> &wanted)
+    const std::function<bool(const QString &, const RemoteEntry &)> &wanted)
 {
     for (auto it = tree.cbegin(); it != tree.cend(); ++it) {
         if (!wanted(it.key(), it.value()))
@@ -103,7 +103,8 @@ void addRemoteItems(TransferPlan &plan, const Location &from, const Location &to
             plan.warnings.append(u"%1 was skipped: %2."_s.arg(from.withKey(it->key).display(), why));
             continue;
         }
-        plan.items.append({kindFor(from, to), from.withKey(it->key), *target, it->size, it->modified, it->etag});
+        plan.items.append(
+            { kindFor(from, to), from.withKey(it->key), *target, it->size, it->modified, it->etag });
     }
 }
 
@@ -113,35 +114,39 @@ void planRecursiveCopy(const Session &session, const QObject *context, PlanCallb
     const Location to = session.invocation.paths.at(1);
     if (from.isLocal()) {
         if (!QFileInfo(from.localPath).isDir())
-            return done(failed(ExitCode::NotFound, u"%1 is not a folder; check the path (without --recursive, cp "
-                                                   "copies one file)."_s.arg(from.localPath)));
+            return done(failed(ExitCode::NotFound,
+                u"%1 is not a folder; check the path (without --recursive, cp "
+                "copies one file)."_s.arg(from.localPath)));
         TransferPlan plan;
         const auto files = listLocalTree(from.localPath, &plan.warnings);
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
             Location source = from;
             source.localPath = it->path;
-            plan.items.append({TransferItem::Kind::Upload, source, to.withKey(joinKey(to.key, it.key())), it->size,
-                               it->modified, {}});
+            plan.items.append({ TransferItem::Kind::Upload, source, to.withKey(joinKey(to.key, it.key())),
+                it->size, it->modified, {} });
         }
         return done(plan);
     }
-    listRemoteTree(session.client(from), from, context, [done, from, to](const s3::S3Error &error, const RemoteTree &tree) {
-        if (error.isError())
-            return done(failedWith(error));
-        TransferPlan plan;
-        addRemoteItems(plan, from.withKey(folderPrefix(from.key)), to, tree,
-                       [](const QString &, const RemoteEntry &) { return true; });
-        done(plan);
-    });
+    listRemoteTree(session.client(from), from, context,
+        [done, from, to](const s3::S3Error &error, const RemoteTree &tree) {
+            if (error.isError())
+                return done(failedWith(error));
+            TransferPlan plan;
+            addRemoteItems(plan, from.withKey(folderPrefix(from.key)), to, tree,
+                [](const QString &, const RemoteEntry &) { return true; });
+            done(plan);
+        });
 }
 
 } // namespace
 
-bool needsSync(qint64 sourceSize, const QDateTime &sourceTime, qint64 destinationSize, const QDateTime &destinationTime)
+bool needsSync(
+    qint64 sourceSize, const QDateTime &sourceTime, qint64 destinationSize, const QDateTime &destinationTime)
 {
     if (sourceSize != destinationSize)
         return true;
-    return sourceTime.isValid() && destinationTime.isValid() && sourceTime.toSecsSinceEpoch() > destinationTime.toSecsSinceEpoch();
+    return sourceTime.isValid() && destinationTime.isValid()
+        && sourceTime.toSecsSinceEpoch() > destinationTime.toSecsSinceEpoch();
 }
 
 void planCopy(const Session &session, const QObject *context, PlanCallback done)
@@ -153,26 +158,32 @@ void planCopy(const Session &session, const QObject *context, PlanCallback done)
     const TransferItem::Kind kind = kindFor(from, to);
 
     if (from.isRemote() && (from.key.isEmpty() || from.key.endsWith(u'/')))
-        return done(failed(ExitCode::Usage, u"%1 names a prefix, not an object; add --recursive to copy everything "
-                                            "under it."_s.arg(from.display())));
+        return done(failed(ExitCode::Usage,
+            u"%1 names a prefix, not an object; add --recursive to copy everything "
+            "under it."_s.arg(from.display())));
     if (from.isStream()) {
         if (isFolderTarget(to))
-            return done(failed(ExitCode::Usage, u"Standard input has no name; give the full key, e.g. s3://%1/name."_s.arg(to.bucket)));
-        return done(TransferPlan{{{kind, from, to, -1, {}, {}}}, {}, ExitCode::Ok, {}});
+            return done(failed(ExitCode::Usage,
+                u"Standard input has no name; give the full key, e.g. s3://%1/name."_s.arg(to.bucket)));
+        return done(TransferPlan { { { kind, from, to, -1, {}, {} } }, {}, ExitCode::Ok, {} });
     }
     if (from.isLocal()) {
         const QFileInfo info(from.localPath);
         if (!info.exists())
-            return done(failed(ExitCode::NotFound, u"The file %1 does not exist; check the path."_s.arg(from.localPath)));
+            return done(failed(
+                ExitCode::NotFound, u"The file %1 does not exist; check the path."_s.arg(from.localPath)));
         if (info.isDir())
-            return done(failed(ExitCode::Usage, u"%1 is a folder; add --recursive to copy what is in it."_s.arg(from.localPath)));
+            return done(failed(ExitCode::Usage,
+                u"%1 is a folder; add --recursive to copy what is in it."_s.arg(from.localPath)));
         if (isFolderTarget(to))
             to = to.withKey(to.key + info.fileName());
-        return done(TransferPlan{{{kind, from, to, info.size(), info.lastModified(QTimeZone::UTC), {}}}, {}, ExitCode::Ok, {}});
+        return done(TransferPlan { { { kind, from, to, info.size(), info.lastModified(QTimeZone::UTC), {} } },
+            {}, ExitCode::Ok, {} });
     }
     // From an object: ask for it first, so a missing one is "not found" before anything
     // is created at the destination.
-    session.client(from)->headObject({.bucket = from.bucket, .key = from.key})
+    session.client(from)
+        ->headObject({ .bucket = from.bucket, .key = from.key })
         ->onFinished(context, [done, from, to, kind](const client::Result<client::ObjectHead> &head) mutable {
             if (!head)
                 return done(failedWith(s3::S3Error(head.error()).withBucket(from.bucket).withKey(from.key)));
@@ -180,7 +191,8 @@ void planCopy(const Session &session, const QObject *context, PlanCallback done)
                 to = to.withKey(to.key + keyName(from.key));
             else if (to.isLocal() && isFolderTarget(to))
                 to.localPath = QDir(to.localPath).filePath(keyName(from.key));
-            done(TransferPlan{{{kind, from, to, head->contentLength, head->lastModified, head->etag}}, {}, ExitCode::Ok, {}});
+            done(TransferPlan { { { kind, from, to, head->contentLength, head->lastModified, head->etag } },
+                {}, ExitCode::Ok, {} });
         });
 }
 
@@ -190,7 +202,8 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
     const Location to = session.invocation.paths.at(1);
     const bool deleteExtra = session.invocation.deleteExtra;
     auto warnings = std::make_shared<QStringList>();
-    const auto compare = [done, from, to, deleteExtra, warnings](const RemoteTree &source, const RemoteTree &destination) {
+    const auto compare = [done, from, to, deleteExtra, warnings](
+                             const RemoteTree &source, const RemoteTree &destination) {
         TransferPlan plan;
         plan.warnings = *warnings;
         const Location base = from.isRemote() ? from.withKey(folderPrefix(from.key)) : from;
@@ -206,8 +219,8 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
                     continue;
                 Location file = from;
                 file.localPath = it->key;
-                plan.items.append({TransferItem::Kind::Upload, file, to.withKey(joinKey(to.key, it.key())), it->size,
-                                   it->modified, {}});
+                plan.items.append({ TransferItem::Kind::Upload, file, to.withKey(joinKey(to.key, it.key())),
+                    it->size, it->modified, {} });
             }
         }
         if (deleteExtra) {
@@ -217,7 +230,7 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
                 Location gone = to.isRemote() ? to.withKey(it->key) : to;
                 if (to.isLocal())
                     gone.localPath = it->key;
-                plan.items.append({TransferItem::Kind::Delete, gone, gone, it->size, it->modified, {}});
+                plan.items.append({ TransferItem::Kind::Delete, gone, gone, it->size, it->modified, {} });
             }
         }
         done(plan);
@@ -228,34 +241,37 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
         RemoteTree tree;
         const auto files = listLocalTree(where.localPath, problems);
         for (auto it = files.cbegin(); it != files.cend(); ++it)
-            tree.insert(it.key(), {it->path, it->size, it->modified, {}});
+            tree.insert(it.key(), { it->path, it->size, it->modified, {} });
         return tree;
     };
     if (from.isLocal() && !QFileInfo(from.localPath).isDir())
-        return done(failed(ExitCode::NotFound, u"%1 is not a folder; sync copies folders. Check the path."_s.arg(from.localPath)));
+        return done(failed(ExitCode::NotFound,
+            u"%1 is not a folder; sync copies folders. Check the path."_s.arg(from.localPath)));
     const auto withWarnings = compare;
     if (from.isLocal()) {
         const RemoteTree source = localTree(from, warnings.get());
-        listRemoteTree(session.client(to), to, context, [done, source, withWarnings](const s3::S3Error &e, const RemoteTree &dest) {
-            if (e.isError())
-                return done(failedWith(e));
-            withWarnings(source, dest);
-        });
+        listRemoteTree(session.client(to), to, context,
+            [done, source, withWarnings](const s3::S3Error &e, const RemoteTree &dest) {
+                if (e.isError())
+                    return done(failedWith(e));
+                withWarnings(source, dest);
+            });
         return;
     }
     listRemoteTree(session.client(from), from, context,
-                   [session, context, done, to, localTree, withWarnings, warnings](const s3::S3Error &e, const RemoteTree &source) {
-                       if (e.isError())
-                           return done(failedWith(e));
-                       if (to.isLocal())
-                           return withWarnings(source, localTree(to, warnings.get()));
-                       listRemoteTree(session.client(to), to, context,
-                                      [done, source, withWarnings](const s3::S3Error &e2, const RemoteTree &dest) {
-                                          if (e2.isError())
-                                              return done(failedWith(e2));
-                                          withWarnings(source, dest);
-                                      });
-                   });
+        [session, context, done, to, localTree, withWarnings, warnings](
+            const s3::S3Error &e, const RemoteTree &source) {
+            if (e.isError())
+                return done(failedWith(e));
+            if (to.isLocal())
+                return withWarnings(source, localTree(to, warnings.get()));
+            listRemoteTree(session.client(to), to, context,
+                [done, source, withWarnings](const s3::S3Error &e2, const RemoteTree &dest) {
+                    if (e2.isError())
+                        return done(failedWith(e2));
+                    withWarnings(source, dest);
+                });
+        });
 }
 
 } // namespace coffer::cli

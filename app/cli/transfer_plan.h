@@ -12,9 +12,9 @@ namespace coffer::cli {
 
 struct TransferPlan {
     QList<TransferItem> items;
-    QStringList warnings;          // things skipped on purpose, one sentence each
+    QStringList warnings; // things skipped on purpose, one sentence each
     ExitCode failure = ExitCode::Ok;
-    QString error;                 // planning failed: nothing is transferred
+    QString error; // planning failed: nothing is transferred
 };
 
 using PlanCallback = std::function<void(const TransferPlan &plan)>;
@@ -24,7 +24,7 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
 
 // sync's rule (as aws-cli's default): transfer when the destination is missing, the
 // sizes differ, or the source was modified after the destination.
-bool needsSync(qint64 sourceSize, const QDateTime &sourceTime, qint64 destinationSize,
-               const QDateTime &destinationTime);
+bool needsSync(
+    qint64 sourceSize, const QDateTime &sourceTime, qint64 destinationSize, const QDateTime &destinationTime);
 
 } // namespace coffer::cli

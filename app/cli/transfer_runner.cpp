@@ -24,11 +24,11 @@ void TransferRunner::start()
     m_clock.start();
     if (m_dryRun) {
         for (const TransferItem &item : std::as_const(m_items)) {
-            m_session.console->line(u"(dryrun) %1: %2 to %3"_s.arg(transferVerb(item.kind), item.from.display(),
-                                                                   item.to.display()));
-            m_session.console->event(QJsonObject{{u"event"_s, u"planned"_s}, {u"kind"_s, transferVerb(item.kind)},
-                                                 {u"from"_s, item.from.display()}, {u"to"_s, item.to.display()},
-                                                 {u"bytesTotal"_s, item.size}});
+            m_session.console->line(u"(dryrun) %1: %2 to %3"_s.arg(
+                transferVerb(item.kind), item.from.display(), item.to.display()));
+            m_session.console->event(QJsonObject { { u"event"_s, u"planned"_s },
+                { u"kind"_s, transferVerb(item.kind) }, { u"from"_s, item.from.display() },
+                { u"to"_s, item.to.display() }, { u"bytesTotal"_s, item.size } });
         }
         m_next = m_items.size();
     }
@@ -43,32 +43,35 @@ void TransferRunner::launch()
         const TransferItem &item = m_items.at(m_next++);
         ++m_running;
         const QString jobId = QString::number(job + 1);
-        m_session.console->event(QJsonObject{{u"event"_s, u"start"_s}, {u"job"_s, jobId},
-                                             {u"kind"_s, transferVerb(item.kind)}, {u"from"_s, item.from.display()},
-                                             {u"to"_s, item.to.display()}, {u"bytesTotal"_s, item.size}});
+        m_session.console->event(QJsonObject { { u"event"_s, u"start"_s }, { u"job"_s, jobId },
+            { u"kind"_s, transferVerb(item.kind) }, { u"from"_s, item.from.display() },
+            { u"to"_s, item.to.display() }, { u"bytesTotal"_s, item.size } });
         if (m_engine && EngineTransfer::handles(item)) {
             // The engine reports its own progress (smoothed rate, throttled events).
             auto *transfer = new EngineTransfer(item, jobId, m_engine, m_session.console, this);
             connect(transfer, &EngineTransfer::finished, this,
-                    [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
-                        transfer->deleteLater();
-                        itemDone(transfer->item(), job, error, bytes);
-                    });
+                [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
+                    transfer->deleteLater();
+                    itemDone(transfer->item(), job, error, bytes);
+                });
             transfer->start();
             continue;
         }
-        auto *transfer = new ObjectTransfer(item, m_session.client(item.from), m_session.client(item.to), this);
+        auto *transfer
+            = new ObjectTransfer(item, m_session.client(item.from), m_session.client(item.to), this);
         auto started = std::make_shared<QElapsedTimer>();
         started->start();
-        connect(transfer, &ObjectTransfer::progress, this, [this, jobId, item, started](qint64 done, qint64 total) {
-            const double seconds = qMax<qint64>(started->elapsed(), 1) / 1000.0;
-            m_session.console->progress(jobId, item.to.display(), done, total > 0 ? total : item.size,
-                                        static_cast<double>(done) / seconds, u"running"_s);
-        });
-        connect(transfer, &ObjectTransfer::finished, this, [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
-            transfer->deleteLater();
-            itemDone(transfer->item(), job, error, bytes);
-        });
+        connect(transfer, &ObjectTransfer::progress, this,
+            [this, jobId, item, started](qint64 done, qint64 total) {
+                const double seconds = qMax<qint64>(started->elapsed(), 1) / 1000.0;
+                m_session.console->progress(jobId, item.to.display(), done, total > 0 ? total : item.size,
+                    static_cast<double>(done) / seconds, u"running"_s);
+            });
+        connect(transfer, &ObjectTransfer::finished, this,
+            [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
+                transfer->deleteLater();
+                itemDone(transfer->item(), job, error, bytes);
+            });
         transfer->start();
     }
 }
@@ -95,14 +98,17 @@ void TransferRunner::removeSource(const TransferItem &item, int job)
     };
     if (item.from.isLocal()) {
         QFile file(item.from.localPath);
-        after(file.remove() ? s3::S3Error{}
-                            : s3::S3Error::invalidInput(u"The copy arrived, but %1 could not be deleted (%2)."_s.arg(
-                                  item.from.localPath, file.errorString())));
+        after(file.remove()
+                ? s3::S3Error {}
+                : s3::S3Error::invalidInput(u"The copy arrived, but %1 could not be deleted (%2)."_s.arg(
+                      item.from.localPath, file.errorString())));
         return;
     }
-    m_session.client(item.from)->deleteObject({.bucket = item.from.bucket, .key = item.from.key})
+    m_session.client(item.from)
+        ->deleteObject({ .bucket = item.from.bucket, .key = item.from.key })
         ->onFinished(this, [after, item](const client::Result<client::Done> &r) {
-            after(r ? s3::S3Error{} : s3::S3Error(r.error()).withBucket(item.from.bucket).withKey(item.from.key));
+            after(r ? s3::S3Error {}
+                    : s3::S3Error(r.error()).withBucket(item.from.bucket).withKey(item.from.key));
         });
 }
 
@@ -110,26 +116,28 @@ void TransferRunner::report(const TransferItem &item, int job, const s3::S3Error
 {
     Console &console = *m_session.console;
     const QString jobId = QString::number(job + 1);
-    const QString verb = m_move && item.kind != TransferItem::Kind::Delete ? u"move"_s : transferVerb(item.kind);
+    const QString verb
+        = m_move && item.kind != TransferItem::Kind::Delete ? u"move"_s : transferVerb(item.kind);
     if (error.isError()) {
         ++m_failed;
         m_worst = worseOf(m_worst, exitCodeFor(error));
         const QString sentence = errorSentence(error);
-        console.error(u"%1 failed: %2 to %3: %4"_s.arg(verb, item.from.display(), item.to.display(), sentence));
-        console.event(QJsonObject{{u"event"_s, u"done"_s}, {u"job"_s, jobId}, {u"state"_s, u"failed"_s},
-                                  {u"message"_s, sentence}, {u"code"_s, error.code}});
+        console.error(
+            u"%1 failed: %2 to %3: %4"_s.arg(verb, item.from.display(), item.to.display(), sentence));
+        console.event(QJsonObject { { u"event"_s, u"done"_s }, { u"job"_s, jobId },
+            { u"state"_s, u"failed"_s }, { u"message"_s, sentence }, { u"code"_s, error.code } });
         return;
     }
     ++m_completed;
     if (!m_move)
         m_bytes += bytes;
     if (item.kind != TransferItem::Kind::StdoutDownload)
-        console.line(item.kind == TransferItem::Kind::Delete ? u"delete: "_s + item.to.display()
-                                                             : u"%1: %2 to %3"_s.arg(verb, item.from.display(),
-                                                                                     item.to.display()));
-    console.event(QJsonObject{{u"event"_s, u"done"_s}, {u"job"_s, jobId}, {u"state"_s, u"completed"_s},
-                              {u"kind"_s, verb}, {u"from"_s, item.from.display()}, {u"to"_s, item.to.display()},
-                              {u"bytes"_s, bytes}});
+        console.line(item.kind == TransferItem::Kind::Delete
+                ? u"delete: "_s + item.to.display()
+                : u"%1: %2 to %3"_s.arg(verb, item.from.display(), item.to.display()));
+    console.event(QJsonObject { { u"event"_s, u"done"_s }, { u"job"_s, jobId },
+        { u"state"_s, u"completed"_s }, { u"kind"_s, verb }, { u"from"_s, item.from.display() },
+        { u"to"_s, item.to.display() }, { u"bytes"_s, bytes } });
 }
 
 void TransferRunner::maybeFinish()
@@ -138,9 +146,9 @@ void TransferRunner::maybeFinish()
         return;
     m_done = true;
     const double seconds = qMax<qint64>(m_clock.elapsed(), 1) / 1000.0;
-    m_session.console->event(QJsonObject{{u"event"_s, u"result"_s}, {u"completed"_s, m_completed},
-                                         {u"failed"_s, m_failed}, {u"bytes"_s, m_bytes},
-                                         {u"seconds"_s, seconds}, {u"dryrun"_s, m_dryRun}});
+    m_session.console->event(
+        QJsonObject { { u"event"_s, u"result"_s }, { u"completed"_s, m_completed }, { u"failed"_s, m_failed },
+            { u"bytes"_s, m_bytes }, { u"seconds"_s, seconds }, { u"dryrun"_s, m_dryRun } });
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(static_cast<int>(m_worst)); });
 }
 

@@ -46,10 +46,10 @@ ServerProcess::~ServerProcess()
 bool ServerProcess::start(const QString &dataDir, const QStringList &extraArguments)
 {
     m_process.setProgram(QStringLiteral(COFFER_SERVER_PATH));
-    m_process.setArguments(QStringList{u"--data"_s, dataDir, u"--listen"_s, u"127.0.0.1:0"_s, u"--access-key"_s,
-                                       QString::fromLatin1(accessKey()), u"--secret-key"_s,
-                                       QString::fromLatin1(secretKey())}
-                           + extraArguments);
+    m_process.setArguments(
+        QStringList { u"--data"_s, dataDir, u"--listen"_s, u"127.0.0.1:0"_s, u"--access-key"_s,
+            QString::fromLatin1(accessKey()), u"--secret-key"_s, QString::fromLatin1(secretKey()) }
+        + extraArguments);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();
     if (!m_process.waitForStarted(10000))
@@ -71,8 +71,8 @@ QList<QByteArray> ServerProcess::requestLog()
     m_log += m_process.readAllStandardOutput();
     QList<QByteArray> lines;
     for (const QByteArray &line : m_log.split('\n')) {
-        if (line.startsWith("GET ") || line.startsWith("PUT ") || line.startsWith("POST ") || line.startsWith("HEAD ")
-            || line.startsWith("DELETE "))
+        if (line.startsWith("GET ") || line.startsWith("PUT ") || line.startsWith("POST ")
+            || line.startsWith("HEAD ") || line.startsWith("DELETE "))
             lines.append(line);
     }
     return lines;
@@ -90,7 +90,7 @@ CliRunner::CliRunner(const QString &home, const QString &endpoint)
     m_env.insert(u"AWS_ENDPOINT_URL"_s, endpoint);
     m_env.insert(u"AWS_REGION"_s, u"auto"_s);
     // Sanitizer builds pass their options on.
-    for (const char *name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+    for (const char *name : { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" }) {
         if (qEnvironmentVariableIsSet(name))
             m_env.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
     }
@@ -120,8 +120,8 @@ CliResult CliRunner::run(const QStringList &arguments, const QByteArray &input, 
     return result;
 }
 
-bool CliRunner::runAndKill(const QStringList &arguments, const std::function<bool(const QJsonObject &)> &onEvent,
-                           int timeoutMs)
+bool CliRunner::runAndKill(
+    const QStringList &arguments, const std::function<bool(const QJsonObject &)> &onEvent, int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(m_env);

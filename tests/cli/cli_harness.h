@@ -47,7 +47,7 @@ public:
     // Starts the CLI and calls onLine(line) for each stdout line until it returns true,
     // then kills the process with SIGKILL. Returns whether the kill happened.
     bool runAndKill(const QStringList &arguments, const std::function<bool(const QJsonObject &)> &onEvent,
-                    int timeoutMs = 300000);
+        int timeoutMs = 300000);
 
 private:
     QProcessEnvironment m_env;

@@ -130,7 +130,8 @@ private Q_SLOTS:
     {
         const QString source = path(u"tree"_s);
         for (int i = 0; i < 30; ++i)
-            writeFileBytes(source + u"/d%1/e%2/f%3.txt"_s.arg(i % 3).arg(i % 4).arg(i), randomBytes(100 + i, i));
+            writeFileBytes(
+                source + u"/d%1/e%2/f%3.txt"_s.arg(i % 3).arg(i % 4).arg(i), randomBytes(100 + i, i));
         QCOMPARE(cli(u"cp --recursive %1 s3://cli-bucket/tree/"_s.arg(source)).exitCode, 0);
         QCOMPARE(cli(u"cp --recursive s3://cli-bucket/tree/ %1"_s.arg(path(u"tree-back"_s))).exitCode, 0);
         QCOMPARE(tree(path(u"tree-back"_s)), tree(source));
@@ -144,10 +145,12 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(source + u"/d1/e1/f1.txt"_s));
         r = cli(u"sync %1 s3://cli-bucket/tree --delete --dryrun"_s.arg(source));
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains("(dryrun) upload: ") && r.out.contains("(dryrun) delete: "), r.out.constData());
+        QVERIFY2(
+            r.out.contains("(dryrun) upload: ") && r.out.contains("(dryrun) delete: "), r.out.constData());
         r = cli(u"sync %1 s3://cli-bucket/tree --delete"_s.arg(source));
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains("f0.txt") && r.out.contains("delete: s3://cli-bucket/tree/d1/e1/f1.txt"), r.out.constData());
+        QVERIFY2(r.out.contains("f0.txt") && r.out.contains("delete: s3://cli-bucket/tree/d1/e1/f1.txt"),
+            r.out.constData());
         r = cli(u"sync s3://cli-bucket/tree %1 --delete"_s.arg(path(u"tree-back"_s)));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(tree(path(u"tree-back"_s)), tree(source));
@@ -187,8 +190,8 @@ private Q_SLOTS:
     void bucketConfiguration()
     {
         writeFileBytes(path(u"cors.json"_s),
-                       R"({"CORSRules":[{"AllowedOrigins":["https://app.example"],"AllowedMethods":["GET","PUT"],)"
-                       R"("AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":600}]})");
+            R"({"CORSRules":[{"AllowedOrigins":["https://app.example"],"AllowedMethods":["GET","PUT"],)"
+            R"("AllowedHeaders":["*"],"ExposeHeaders":["ETag"],"MaxAgeSeconds":600}]})");
         QCOMPARE(cli(u"cors set s3://cli-bucket %1"_s.arg(path(u"cors.json"_s))).exitCode, 0);
         CliResult r = cli(u"cors get s3://cli-bucket"_s);
         QCOMPARE(r.exitCode, 0);
@@ -201,31 +204,40 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("<AllowedOrigin>https://app.example</AllowedOrigin>"));
         // XML in, from standard input.
         QCOMPARE(cli(u"cors set s3://cli-bucket -"_s,
-                     "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>HEAD</AllowedMethod>"
-                     "</CORSRule></CORSConfiguration>").exitCode,
-                 0);
+                     "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>HEAD</"
+                     "AllowedMethod>"
+                     "</CORSRule></CORSConfiguration>")
+                     .exitCode,
+            0);
         QVERIFY(cli(u"cors get s3://cli-bucket"_s).out.contains("HEAD"));
         // A document with a problem is refused before anything is sent.
-        QCOMPARE(cli(u"cors set s3://cli-bucket -"_s, R"({"CORSRules":[{"AllowedOrigins":["x"]}]})").exitCode, 2);
+        QCOMPARE(
+            cli(u"cors set s3://cli-bucket -"_s, R"({"CORSRules":[{"AllowedOrigins":["x"]}]})").exitCode, 2);
 
-        QCOMPARE(cli(u"lifecycle set s3://cli-bucket -"_s,
-                     R"({"Rules":[{"ID":"tmp","Status":"Enabled","Filter":{"Prefix":"tmp/"},"Expiration":{"Days":7}},)"
-                     R"({"ID":"mpu","Status":"Enabled","Filter":{},"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":2}}]})")
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            cli(u"lifecycle set s3://cli-bucket -"_s,
+                R"({"Rules":[{"ID":"tmp","Status":"Enabled","Filter":{"Prefix":"tmp/"},"Expiration":{"Days":7}},)"
+                R"({"ID":"mpu","Status":"Enabled","Filter":{},"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":2}}]})")
+                .exitCode,
+            0);
         r = cli(u"lifecycle get s3://cli-bucket --json"_s);
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rules = r.events().first()[u"document"_s].toObject()[u"Rules"_s].toArray();
         QCOMPARE(rules.size(), 2);
         QCOMPARE(rules.at(0).toObject()[u"Expiration"_s].toObject()[u"Days"_s].toInt(), 7);
-        QCOMPARE(rules.at(1).toObject()[u"AbortIncompleteMultipartUpload"_s].toObject()[u"DaysAfterInitiation"_s].toInt(), 2);
+        QCOMPARE(rules.at(1)
+                     .toObject()[u"AbortIncompleteMultipartUpload"_s]
+                     .toObject()[u"DaysAfterInitiation"_s]
+                     .toInt(),
+            2);
     }
 
     void jsonProgress()
     {
         const QByteArray bytes = randomBytes(24 * 1024 * 1024, 99);
         writeFileBytes(path(u"json.bin"_s), bytes);
-        const CliResult r = cli(u"cp %1 s3://cli-bucket/json.bin --json --part-size 5MiB"_s.arg(path(u"json.bin"_s)));
+        const CliResult r
+            = cli(u"cp %1 s3://cli-bucket/json.bin --json --part-size 5MiB"_s.arg(path(u"json.bin"_s)));
         QCOMPARE(r.exitCode, 0);
         const QList<QJsonObject> events = r.events();
         QVERIFY(events.size() >= 3);
@@ -254,28 +266,30 @@ private Q_SLOTS:
         ServerProcess second;
         QVERIFY(second.start(path(u"server2"_s)));
         const QString home = path(u"home2"_s);
-        const QByteArray keys = "aws_access_key_id = " + ServerProcess::accessKey() + "\naws_secret_access_key = "
-            + ServerProcess::secretKey() + "\n";
+        const QByteArray keys = "aws_access_key_id = " + ServerProcess::accessKey()
+            + "\naws_secret_access_key = " + ServerProcess::secretKey() + "\n";
         writeFileBytes(home + u"/.aws/credentials"_s, "[one]\n" + keys + "[two]\n" + keys);
         writeFileBytes(home + u"/.aws/config"_s,
-                       "[profile one]\nregion = auto\nendpoint_url = " + m_server.endpoint().toUtf8()
-                           + "\n[profile two]\nregion = auto\nendpoint_url = " + second.endpoint().toUtf8() + "\n");
+            "[profile one]\nregion = auto\nendpoint_url = " + m_server.endpoint().toUtf8()
+                + "\n[profile two]\nregion = auto\nendpoint_url = " + second.endpoint().toUtf8() + "\n");
         CliRunner profiles(home, QString());
-        for (const QString &name : {u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_ENDPOINT_URL"_s})
+        for (const QString &name :
+            { u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_ENDPOINT_URL"_s })
             profiles.environment().remove(name);
 
         const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 5, 42);
         QCOMPARE(cli(u"cp - s3://cli-bucket/cross.bin"_s, bytes).exitCode, 0);
-        QCOMPARE(profiles.run({u"--profile"_s, u"two"_s, u"mb"_s, u"s3://far"_s}).exitCode, 0);
-        const CliResult copy = profiles.run({u"--profile"_s, u"one"_s, u"cp"_s, u"one:cli-bucket/cross.bin"_s,
-                                             u"two:far/copied.bin"_s});
+        QCOMPARE(profiles.run({ u"--profile"_s, u"two"_s, u"mb"_s, u"s3://far"_s }).exitCode, 0);
+        const CliResult copy = profiles.run(
+            { u"--profile"_s, u"one"_s, u"cp"_s, u"one:cli-bucket/cross.bin"_s, u"two:far/copied.bin"_s });
         QVERIFY2(copy.exitCode == 0, copy.err.constData());
-        const CliResult back = profiles.run({u"--profile"_s, u"two"_s, u"cp"_s, u"s3://far/copied.bin"_s, u"-"_s});
+        const CliResult back
+            = profiles.run({ u"--profile"_s, u"two"_s, u"cp"_s, u"s3://far/copied.bin"_s, u"-"_s });
         QCOMPARE(back.exitCode, 0);
         QCOMPARE(back.out, bytes);
         // The first server never got the copy; the second one did.
         QCOMPARE(cli(u"cp s3://cli-bucket/copied.bin -"_s).exitCode, 3);
-        QCOMPARE(profiles.run({u"--profile"_s, u"nosuch"_s, u"ls"_s}).exitCode, 4);
+        QCOMPARE(profiles.run({ u"--profile"_s, u"nosuch"_s, u"ls"_s }).exitCode, 4);
     }
 
     void exitCodes_data()
@@ -288,7 +302,8 @@ private Q_SLOTS:
         QTest::newRow("no such bucket") << u"ls s3://no-such-bucket"_s << 3;
         QTest::newRow("no such local file") << u"cp /nonexistent/file.txt s3://cli-bucket/x"_s << 3;
         QTest::newRow("rm missing") << u"rm s3://cli-bucket/missing.txt"_s << 3;
-        QTest::newRow("abort missing upload") << u"uploads abort s3://cli-bucket --key k --upload-id nope"_s << 3;
+        QTest::newRow("abort missing upload")
+            << u"uploads abort s3://cli-bucket --key k --upload-id nope"_s << 3;
         QTest::newRow("rb not empty") << u"rb s3://cli-bucket"_s << 1;
     }
     void exitCodes()
@@ -315,7 +330,7 @@ private Q_SLOTS:
         QFETCH(QString, value);
         CliRunner other(path(u"home"_s), m_server.endpoint());
         other.environment().insert(variable, value);
-        const CliResult r = other.run({u"ls"_s, u"s3://cli-bucket"_s, u"--json"_s});
+        const CliResult r = other.run({ u"ls"_s, u"s3://cli-bucket"_s, u"--json"_s });
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.isEmpty());
         QVERIFY(!r.err.contains(value.toUtf8()) || variable != u"AWS_SECRET_ACCESS_KEY");
@@ -330,7 +345,7 @@ private Q_SLOTS:
         CliRunner bare(path(u"home"_s), m_server.endpoint());
         bare.environment().remove(u"AWS_ACCESS_KEY_ID"_s);
         bare.environment().remove(u"AWS_SECRET_ACCESS_KEY"_s);
-        const CliResult r = bare.run({u"ls"_s});
+        const CliResult r = bare.run({ u"ls"_s });
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains("AWS_ACCESS_KEY_ID"), r.err.constData());
     }

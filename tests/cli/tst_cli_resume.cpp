@@ -7,8 +7,8 @@
 #include "cli_harness.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -77,7 +77,8 @@ class TestCliResume : public QObject
     bool logHas(const QByteArray &start)
     {
         const QList<QByteArray> log = m_server.requestLog();
-        return std::any_of(log.cbegin(), log.cend(), [&start](const QByteArray &line) { return line.startsWith(start); });
+        return std::any_of(
+            log.cbegin(), log.cend(), [&start](const QByteArray &line) { return line.startsWith(start); });
     }
     // Makes a request the server logs, and waits for its line: every request answered
     // before it is in the log by then.
@@ -104,17 +105,19 @@ class TestCliResume : public QObject
     // bytes; returns whether it was killed in the middle.
     bool killHalfway(const QString &line)
     {
-        return m_cli->runAndKill(QString(line + u" --json"_s).split(u' ', Qt::SkipEmptyParts), [](const QJsonObject &e) {
-            const qint64 total = e[u"bytesTotal"_s].toInteger();
-            return e[u"event"_s] == u"progress"_s && total > 0 && e[u"bytesDone"_s].toInteger() * 2 >= total;
-        });
+        return m_cli->runAndKill(
+            QString(line + u" --json"_s).split(u' ', Qt::SkipEmptyParts), [](const QJsonObject &e) {
+                const qint64 total = e[u"bytesTotal"_s].toInteger();
+                return e[u"event"_s] == u"progress"_s && total > 0
+                    && e[u"bytesDone"_s].toInteger() * 2 >= total;
+            });
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY(m_server.start(path(u"server"_s), {u"--mode"_s, u"r2"_s}));
+        QVERIFY(m_server.start(path(u"server"_s), { u"--mode"_s, u"r2"_s }));
         QDir().mkpath(path(u"home"_s));
         m_cli = std::make_unique<CliRunner>(path(u"home"_s), m_server.endpoint());
         QCOMPARE(cli(u"mb s3://resume"_s).exitCode, 0);
@@ -219,13 +222,14 @@ private Q_SLOTS:
         const QString source = path(u"many"_s);
         for (int i = 0; i < 2000; ++i)
             writeFileBytes(source + u"/a%1/b%2/c%3/file-%4.txt"_s.arg(i % 5).arg(i % 7).arg(i % 3).arg(i),
-                           randomBytes(64 + i % 200, static_cast<quint32>(i)));
+                randomBytes(64 + i % 200, static_cast<quint32>(i)));
         const CliResult up = cli(u"cp --recursive %1 s3://resume/many/ --quiet"_s.arg(source));
         QVERIFY2(up.exitCode == 0, up.err.constData());
-        const CliResult down = cli(u"cp --recursive s3://resume/many/ %1 --quiet"_s.arg(path(u"many-back"_s)));
+        const CliResult down
+            = cli(u"cp --recursive s3://resume/many/ %1 --quiet"_s.arg(path(u"many-back"_s)));
         QVERIFY2(down.exitCode == 0, down.err.constData());
         QProcess diff;
-        diff.start(u"diff"_s, {u"-r"_s, source, path(u"many-back"_s)});
+        diff.start(u"diff"_s, { u"-r"_s, source, path(u"many-back"_s) });
         QVERIFY(diff.waitForFinished(120000));
         QVERIFY2(diff.exitCode() == 0, diff.readAllStandardOutput().left(2000).constData());
         int count = 0;

@@ -14,7 +14,7 @@ namespace {
 
 QStringList words(const QString &line)
 {
-    return QStringList{u"coffer-cli"_s} + line.split(u' ', Qt::SkipEmptyParts);
+    return QStringList { u"coffer-cli"_s } + line.split(u' ', Qt::SkipEmptyParts);
 }
 
 } // namespace
@@ -41,7 +41,8 @@ private Q_SLOTS:
         QTest::newRow("sync") << u"sync dir s3://b/p --delete"_s << CommandKind::Sync << 2;
         QTest::newRow("presign") << u"presign s3://b/k"_s << CommandKind::Presign << 1;
         QTest::newRow("uploads list") << u"uploads list s3://b"_s << CommandKind::UploadsList << 1;
-        QTest::newRow("uploads abort all") << u"uploads abort s3://b --all"_s << CommandKind::UploadsAbort << 1;
+        QTest::newRow("uploads abort all")
+            << u"uploads abort s3://b --all"_s << CommandKind::UploadsAbort << 1;
         QTest::newRow("resume") << u"resume"_s << CommandKind::Resume << 0;
         QTest::newRow("cors get") << u"cors get s3://b"_s << CommandKind::CorsGet << 1;
         QTest::newRow("cors set") << u"cors set s3://b rules.json"_s << CommandKind::CorsSet << 1;
@@ -63,10 +64,10 @@ private Q_SLOTS:
 
     void options()
     {
-        const ParsedCommandLine parsed = parseCommandLine(
-            words(u"cp --recursive dir s3://b/p/ --concurrency=12 --part-size 8MiB --bandwidth-limit 10MB/s "
-                  "--checksum crc64nvme --journal /tmp/j.sqlite --endpoint-url http://127.0.0.1:9 --region auto "
-                  "--addressing path --no-verify-ssl --json --dryrun"_s));
+        const ParsedCommandLine parsed = parseCommandLine(words(
+            u"cp --recursive dir s3://b/p/ --concurrency=12 --part-size 8MiB --bandwidth-limit 10MB/s "
+            "--checksum crc64nvme --journal /tmp/j.sqlite --endpoint-url http://127.0.0.1:9 --region auto "
+            "--addressing path --no-verify-ssl --json --dryrun"_s));
         QVERIFY2(parsed.invocation, qPrintable(parsed.error));
         const Invocation &inv = *parsed.invocation;
         QVERIFY(inv.recursive);
@@ -92,7 +93,8 @@ private Q_SLOTS:
         QVERIFY(inv);
         QCOMPARE(inv->expiresIn, 60);
         QCOMPARE(parseCommandLine(words(u"presign s3://b/k"_s)).invocation->expiresIn, 3600);
-        const auto abort = parseCommandLine(words(u"uploads abort s3://b --key a/b --upload-id XYZ"_s)).invocation;
+        const auto abort
+            = parseCommandLine(words(u"uploads abort s3://b --key a/b --upload-id XYZ"_s)).invocation;
         QVERIFY(abort);
         QCOMPARE(abort->uploadKey, u"a/b"_s);
         QCOMPARE(abort->uploadId, u"XYZ"_s);

@@ -36,18 +36,18 @@ private Q_SLOTS:
         QVERIFY(m_home.isValid());
         QVERIFY(QDir(m_home.path()).mkpath(u".aws"_s));
         writeFile(u".aws/credentials"_s,
-                  "[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = filesecret\n"
-                  "[work]\naws_access_key_id = WORKKEY\naws_secret_access_key = worksecret\n"
-                  "aws_session_token = worktoken\n");
+            "[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = filesecret\n"
+            "[work]\naws_access_key_id = WORKKEY\naws_secret_access_key = worksecret\n"
+            "aws_session_token = worktoken\n");
         writeFile(u".aws/config"_s,
-                  "[default]\nregion = eu-west-1\n"
-                  "[profile work]\nregion = auto\nendpoint_url = http://127.0.0.1:9001\n");
+            "[default]\nregion = eu-west-1\n"
+            "[profile work]\nregion = auto\nendpoint_url = http://127.0.0.1:9001\n");
     }
 
     void precedence_data()
     {
         QTest::addColumn<QStringList>("variables"); // NAME=value
-        QTest::addColumn<QString>("awsProfile");    // --profile with no Coffer profile of that name
+        QTest::addColumn<QString>("awsProfile"); // --profile with no Coffer profile of that name
         QTest::addColumn<QString>("flagEndpoint");
         QTest::addColumn<QString>("flagRegion");
         QTest::addColumn<QByteArray>("accessKey");
@@ -56,36 +56,41 @@ private Q_SLOTS:
         QTest::addColumn<QString>("endpoint");
         QTest::addColumn<QByteArray>("region");
 
-        QTest::newRow("files default") << QStringList() << QString() << QString() << QString() << QByteArray("FILEKEY")
-                                       << QByteArray("filesecret") << QByteArray() << u"https://s3.eu-west-1.amazonaws.com"_s
-                                       << QByteArray("eu-west-1");
-        QTest::newRow("AWS_PROFILE") << QStringList{u"AWS_PROFILE=work"_s} << QString() << QString() << QString()
-                                     << QByteArray("WORKKEY") << QByteArray("worksecret") << QByteArray("worktoken")
-                                     << u"http://127.0.0.1:9001"_s << QByteArray("auto");
+        QTest::newRow("files default") << QStringList() << QString() << QString() << QString()
+                                       << QByteArray("FILEKEY") << QByteArray("filesecret") << QByteArray()
+                                       << u"https://s3.eu-west-1.amazonaws.com"_s << QByteArray("eu-west-1");
+        QTest::newRow("AWS_PROFILE") << QStringList { u"AWS_PROFILE=work"_s } << QString() << QString()
+                                     << QString() << QByteArray("WORKKEY") << QByteArray("worksecret")
+                                     << QByteArray("worktoken") << u"http://127.0.0.1:9001"_s
+                                     << QByteArray("auto");
         QTest::newRow("env keys beat files")
-            << QStringList{u"AWS_ACCESS_KEY_ID=ENVKEY"_s, u"AWS_SECRET_ACCESS_KEY=envsecret"_s, u"AWS_SESSION_TOKEN=envtoken"_s}
+            << QStringList { u"AWS_ACCESS_KEY_ID=ENVKEY"_s, u"AWS_SECRET_ACCESS_KEY=envsecret"_s,
+                   u"AWS_SESSION_TOKEN=envtoken"_s }
             << QString() << QString() << QString() << QByteArray("ENVKEY") << QByteArray("envsecret")
             << QByteArray("envtoken") << u"https://s3.eu-west-1.amazonaws.com"_s << QByteArray("eu-west-1");
         QTest::newRow("env region and endpoint beat files")
-            << QStringList{u"AWS_REGION=us-west-2"_s, u"AWS_DEFAULT_REGION=eu-central-1"_s,
-                           u"AWS_ENDPOINT_URL=http://127.0.0.1:1"_s, u"AWS_ENDPOINT_URL_S3=http://127.0.0.1:2"_s}
-            << QString() << QString() << QString() << QByteArray("FILEKEY") << QByteArray("filesecret") << QByteArray()
-            << u"http://127.0.0.1:2"_s << QByteArray("us-west-2");
+            << QStringList { u"AWS_REGION=us-west-2"_s, u"AWS_DEFAULT_REGION=eu-central-1"_s,
+                   u"AWS_ENDPOINT_URL=http://127.0.0.1:1"_s, u"AWS_ENDPOINT_URL_S3=http://127.0.0.1:2"_s }
+            << QString() << QString() << QString() << QByteArray("FILEKEY") << QByteArray("filesecret")
+            << QByteArray() << u"http://127.0.0.1:2"_s << QByteArray("us-west-2");
         QTest::newRow("flags beat env")
-            << QStringList{u"AWS_REGION=us-west-2"_s, u"AWS_ENDPOINT_URL=http://127.0.0.1:1"_s}
+            << QStringList { u"AWS_REGION=us-west-2"_s, u"AWS_ENDPOINT_URL=http://127.0.0.1:1"_s }
             << QString() << u"http://127.0.0.1:3"_s << u"ap-south-1"_s << QByteArray("FILEKEY")
-            << QByteArray("filesecret") << QByteArray() << u"http://127.0.0.1:3"_s << QByteArray("ap-south-1");
+            << QByteArray("filesecret") << QByteArray() << u"http://127.0.0.1:3"_s
+            << QByteArray("ap-south-1");
         QTest::newRow("--profile beats env keys")
-            << QStringList{u"AWS_ACCESS_KEY_ID=ENVKEY"_s, u"AWS_SECRET_ACCESS_KEY=envsecret"_s}
+            << QStringList { u"AWS_ACCESS_KEY_ID=ENVKEY"_s, u"AWS_SECRET_ACCESS_KEY=envsecret"_s }
             << u"work"_s << QString() << QString() << QByteArray("WORKKEY") << QByteArray("worksecret")
             << QByteArray("worktoken") << u"http://127.0.0.1:9001"_s << QByteArray("auto");
         QTest::newRow("--profile beats AWS_PROFILE")
-            << QStringList{u"AWS_PROFILE=default"_s} << u"work"_s << QString() << QString() << QByteArray("WORKKEY")
-            << QByteArray("worksecret") << QByteArray("worktoken") << u"http://127.0.0.1:9001"_s << QByteArray("auto");
+            << QStringList { u"AWS_PROFILE=default"_s } << u"work"_s << QString() << QString()
+            << QByteArray("WORKKEY") << QByteArray("worksecret") << QByteArray("worktoken")
+            << u"http://127.0.0.1:9001"_s << QByteArray("auto");
         QTest::newRow("R2 endpoint gives auto")
-            << QStringList{u"AWS_ENDPOINT_URL=https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com"_s}
-            << QString() << QString() << QString() << QByteArray("FILEKEY") << QByteArray("filesecret") << QByteArray()
-            << u"https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com"_s << QByteArray("auto");
+            << QStringList { u"AWS_ENDPOINT_URL=https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com"_s }
+            << QString() << QString() << QString() << QByteArray("FILEKEY") << QByteArray("filesecret")
+            << QByteArray() << u"https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com"_s
+            << QByteArray("auto");
     }
     void precedence()
     {
@@ -124,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(result.connection->config.addressing, coffer::s3::AddressingStyle::VirtualHosted);
         flags.addressing = coffer::s3::AddressingStyle::PathStyle;
         QCOMPARE(resolveAwsConnection(flags, {}, baseEnvironment()).connection->config.addressing,
-                 coffer::s3::AddressingStyle::PathStyle);
+            coffer::s3::AddressingStyle::PathStyle);
     }
 
     void missingCredentials()
@@ -151,7 +156,7 @@ private Q_SLOTS:
         QProcessEnvironment env = baseEnvironment();
         env.insert(u"AWS_ENDPOINT_URL"_s, u"ftp://nowhere"_s);
         const ConnectionResult bad = resolveAwsConnection({}, {}, env);
-        const QString all = bad.error + bad.connection.value_or(ResolvedConnection{}).notes.join(u' ');
+        const QString all = bad.error + bad.connection.value_or(ResolvedConnection {}).notes.join(u' ');
         QVERIFY(!all.contains(u"filesecret"_s));
     }
 

@@ -24,7 +24,8 @@ class TestConnectionResolver : public QObject
     std::unique_ptr<QSettings> settingsWithProfile()
     {
         auto settings = std::make_unique<QSettings>(m_dir.filePath(u"profiles.ini"_s), QSettings::IniFormat);
-        coffer::profiles::ProfileStore store(std::make_unique<QSettings>(settings->fileName(), QSettings::IniFormat));
+        coffer::profiles::ProfileStore store(
+            std::make_unique<QSettings>(settings->fileName(), QSettings::IniFormat));
         coffer::profiles::Profile p;
         p.id = QUuid::createUuid();
         p.name = u"Local"_s;
@@ -72,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(!r.connection->notes.isEmpty());
         const QString note = r.connection->notes.first();
         QVERIFY2(note.contains(u"keychain"_s) && note.contains(u"Local"_s) && note.contains(u"AWS-style"_s),
-                 qPrintable(note));
+            qPrintable(note));
         QVERIFY(!note.contains(u"envsecret"_s));
         QVERIFY(r.connection->source.contains(u"keychain unavailable"_s));
     }

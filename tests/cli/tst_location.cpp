@@ -24,20 +24,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("display");
         using K = Location::Kind;
-        QTest::newRow("bucket") << u"s3://b"_s << false << K::Remote << QString() << u"b"_s << QString() << u"s3://b"_s;
-        QTest::newRow("bucket slash") << u"s3://b/"_s << false << K::Remote << QString() << u"b"_s << QString() << u"s3://b"_s;
-        QTest::newRow("key") << u"s3://b/a/c.txt"_s << false << K::Remote << QString() << u"b"_s << u"a/c.txt"_s << u"s3://b/a/c.txt"_s;
-        QTest::newRow("prefix") << u"s3://b/a/"_s << false << K::Remote << QString() << u"b"_s << u"a/"_s << u"s3://b/a/"_s;
-        QTest::newRow("odd key kept") << u"s3://b/a//..//x "_s << false << K::Remote << QString() << u"b"_s << u"a//..//x "_s << u"s3://b/a//..//x "_s;
-        QTest::newRow("upper scheme") << u"S3://b/k"_s << false << K::Remote << QString() << u"b"_s << u"k"_s << u"s3://b/k"_s;
-        QTest::newRow("profile path") << u"work:b/k"_s << true << K::Remote << u"work"_s << u"b"_s << u"k"_s << u"work:b/k"_s;
-        QTest::newRow("profile with space") << u"My R2:b"_s << true << K::Remote << u"My R2"_s << u"b"_s << QString() << u"My R2:b"_s;
-        QTest::newRow("profile off") << u"work:b/k"_s << false << K::Local << QString() << QString() << QString() << u"work:b/k"_s;
-        QTest::newRow("drive letter") << u"C:/data/x"_s << true << K::Local << QString() << QString() << QString() << u"C:/data/x"_s;
-        QTest::newRow("colon after slash") << u"dir/a:b"_s << true << K::Local << QString() << QString() << QString() << u"dir/a:b"_s;
-        QTest::newRow("dot path") << u"./a:b"_s << true << K::Local << QString() << QString() << QString() << u"./a:b"_s;
-        QTest::newRow("local") << u"/tmp/x"_s << false << K::Local << QString() << QString() << QString() << u"/tmp/x"_s;
-        QTest::newRow("stream") << u"-"_s << true << K::Stream << QString() << QString() << QString() << u"-"_s;
+        QTest::newRow("bucket") << u"s3://b"_s << false << K::Remote << QString() << u"b"_s << QString()
+                                << u"s3://b"_s;
+        QTest::newRow("bucket slash")
+            << u"s3://b/"_s << false << K::Remote << QString() << u"b"_s << QString() << u"s3://b"_s;
+        QTest::newRow("key") << u"s3://b/a/c.txt"_s << false << K::Remote << QString() << u"b"_s
+                             << u"a/c.txt"_s << u"s3://b/a/c.txt"_s;
+        QTest::newRow("prefix") << u"s3://b/a/"_s << false << K::Remote << QString() << u"b"_s << u"a/"_s
+                                << u"s3://b/a/"_s;
+        QTest::newRow("odd key kept") << u"s3://b/a//..//x "_s << false << K::Remote << QString() << u"b"_s
+                                      << u"a//..//x "_s << u"s3://b/a//..//x "_s;
+        QTest::newRow("upper scheme")
+            << u"S3://b/k"_s << false << K::Remote << QString() << u"b"_s << u"k"_s << u"s3://b/k"_s;
+        QTest::newRow("profile path")
+            << u"work:b/k"_s << true << K::Remote << u"work"_s << u"b"_s << u"k"_s << u"work:b/k"_s;
+        QTest::newRow("profile with space")
+            << u"My R2:b"_s << true << K::Remote << u"My R2"_s << u"b"_s << QString() << u"My R2:b"_s;
+        QTest::newRow("profile off") << u"work:b/k"_s << false << K::Local << QString() << QString()
+                                     << QString() << u"work:b/k"_s;
+        QTest::newRow("drive letter")
+            << u"C:/data/x"_s << true << K::Local << QString() << QString() << QString() << u"C:/data/x"_s;
+        QTest::newRow("colon after slash")
+            << u"dir/a:b"_s << true << K::Local << QString() << QString() << QString() << u"dir/a:b"_s;
+        QTest::newRow("dot path") << u"./a:b"_s << true << K::Local << QString() << QString() << QString()
+                                  << u"./a:b"_s;
+        QTest::newRow("local") << u"/tmp/x"_s << false << K::Local << QString() << QString() << QString()
+                               << u"/tmp/x"_s;
+        QTest::newRow("stream") << u"-"_s << true << K::Stream << QString() << QString() << QString()
+                                << u"-"_s;
     }
     void parse()
     {
