@@ -63,6 +63,16 @@ CurlRequest curlRequestFor(const HttpActivity &record)
     CurlRequest request;
     request.method = record.method;
     request.url = record.url;
+    // Headers curl writes itself (or that describe a body encoding curl does not use)
+    // are left out; the rest (Range, checksums, copy source, metadata) are repeated.
+    static const QByteArrayView ownedByCurl[] = {"host", "content-length", "x-amz-date", "x-amz-content-sha256",
+        "authorization", "x-amz-security-token", "expect", "x-amz-decoded-content-length", "content-encoding",
+        "x-amz-trailer"};
+    for (const auto &[name, value] : record.requestHeaders) {
+        const QByteArray lower = name.toLower();
+        if (std::find(std::begin(ownedByCurl), std::end(ownedByCurl), QByteArrayView(lower)) == std::end(ownedByCurl))
+            request.headers.append({lower, value});
+    }
     const QUrl url(record.url);
     if (record.bytesSent > 0) {
         request.bodyFile = record.method == "PUT" ? fileNameFor(url) : QStringLiteral("body.xml");

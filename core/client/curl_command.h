@@ -33,9 +33,9 @@ struct CurlOptions {
     bool sessionToken = false;           // the masked form also sends x-amz-security-token
 };
 
-// The request an Activity row describes. The record holds no headers, so the command
-// repeats the method and URL; a PUT or POST reads its body from a file named after the
-// key, and a GET of an object writes to a file of that name.
+// The request an Activity row describes: its method, URL and extra headers (never the
+// secrets); a PUT or POST reads its body from a file named after the key, and a GET of
+// an object writes to a file of that name.
 CurlRequest curlRequestFor(const HttpActivity &record);
 
 // The command line, every argument quoted for a POSIX shell.

@@ -380,6 +380,11 @@ void Exchange::reportActivity(const QString &transportError)
     record.requestId = m_response.requestId();
     record.attempt = m_attempt;
     record.error = transportError;
+    for (const auto &[name, value] : m_request.headers) {
+        if (name.compare("authorization", Qt::CaseInsensitive) != 0
+            && name.compare("x-amz-security-token", Qt::CaseInsensitive) != 0)
+            record.requestHeaders.append({name, value});
+    }
     qCDebug(lcClient).noquote() << record.method << record.url << record.status << record.durationMs << "ms";
     Q_EMIT activity(record);
 }

@@ -2,6 +2,8 @@
 // One finished HTTP exchange, as the Activity dock lists it. Never carries a secret:
 // the URL has its signature and credential masked.
 
+#include "s3/sigv4/signer.h"
+
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
@@ -18,6 +20,9 @@ struct HttpActivity {
     QString requestId;     // x-amz-request-id, when sent
     int attempt = 1;       // 1 for the first try, 2+ for retries
     QString error;         // the transport error, empty when a response arrived
+    // The extra headers sent (Range, checksums, copy source, Content-Type, ...), never
+    // the Authorization header or the session token.
+    s3::sigv4::HeaderList requestHeaders;
 };
 
 // Replaces the values of X-Amz-Signature, X-Amz-Credential and X-Amz-Security-Token

@@ -22,6 +22,11 @@ S3Client::S3Client(ClientConfig config, QNetworkAccessManager *network, QObject 
 
 S3Client::~S3Client() = default;
 
+QNetworkAccessManager *S3Client::network() const
+{
+    return m_network;
+}
+
 std::chrono::milliseconds S3Client::clockOffset() const
 {
     return m_clock->offset();

@@ -102,7 +102,7 @@ Q_SIGNALS:
 
 private:
     friend class CallRunner;
-    QNetworkAccessManager *network() const { return m_network; }
+    QNetworkAccessManager *network() const;
 
     ClientConfig m_config;
     QPointer<QNetworkAccessManager> m_network;
