@@ -1,5 +1,7 @@
 #include "s3_server.h"
 
+#include "http_refusal.h"
+
 #include "lifecycle_scheduler.h"
 #include "s3_request_handler.h"
 
@@ -37,6 +39,7 @@ bool S3Server::start()
     config.address = m_options.address;
     config.port = m_options.port;
     config.workerThreads = m_options.workerThreads;
+    config.refusal = s3Refusal;
     m_http = std::make_unique<http::HttpServer>(config, s3HandlerFactory(*m_service));
     if (!m_http->listen()) {
         m_error = m_http->errorString();

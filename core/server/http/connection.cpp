@@ -235,9 +235,11 @@ void Connection::enforceBodyLimit()
     m_bodyFinishedArrived = false;
     m_exchange->body()->markFailed(u"request body larger than %1 bytes"_s.arg(limit));
     Response *response = m_exchange ? m_exchange->response() : nullptr;
-    if (response && !response->isStarted())
-        response->send(413, "request body larger than " + QByteArray::number(limit) + " bytes\n",
-                       "text/plain");
+    if (response && !response->isStarted()) {
+        const RefusalDocument document = refusal(413, "request body larger than " + QByteArray::number(limit) + " bytes",
+                                                  m_exchange->requestId());
+        response->send(413, document.body, document.contentType);
+    }
 }
 
 // ---- the exchange's end ----------------------------------------------------------------
@@ -294,31 +296,42 @@ void Connection::logExchange(bool aborted)
     m_state.log(entry);
 }
 
+RefusalDocument Connection::refusal(int status, const QByteArray &reason, const QByteArray &requestId) const
+{
+    if (m_state.config.refusal)
+        return m_state.config.refusal(status, reason, requestId);
+    return {reason + '\n', "text/plain"};
+}
+
 void Connection::failRequest(const ParseError &error)
 {
     m_pendingHead.reset();
     m_closing = true;
     qCDebug(lcServer) << "rejecting request:" << error.status << error.reason;
-    const QByteArray body = error.reason + '\n';
     if (m_exchange) { // the body turned out malformed
         m_discardBody = true;
         m_exchange->body()->markFailed(QString::fromLatin1(error.reason));
         Response *response = m_exchange ? m_exchange->response() : nullptr;
-        if (response && !response->isStarted())
-            response->send(error.status, body, "text/plain");
+        if (response && !response->isStarted()) {
+            const RefusalDocument document = refusal(error.status, error.reason, m_exchange->requestId());
+            response->send(error.status, document.body, document.contentType);
+        }
         else if (m_responseEnded)
             closeGracefully();
         return;
     }
     m_headerTimer.stop();
+    const QByteArray requestId = m_state.newRequestId();
+    const RefusalDocument document = refusal(error.status, error.reason, requestId);
     QByteArray bytes = "HTTP/1.1 " + QByteArray::number(error.status) + ' '
         + reasonPhrase(error.status) + "\r\nDate: " + currentHttpDate()
-        + "\r\nServer: Coffer\r\nContent-Type: text/plain\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        + "\r\nServer: Coffer\r\nContent-Type: " + document.contentType
+        + "\r\nx-amz-request-id: " + requestId + "\r\nContent-Length: "
+        + QByteArray::number(document.body.size()) + "\r\nConnection: close\r\n\r\n" + document.body;
     m_socket->write(bytes);
     if (m_state.log) {
         ExchangeLog entry;
-        entry.requestId = m_state.newRequestId();
+        entry.requestId = requestId;
         entry.method = "-";
         entry.maskedTarget = "-";
         entry.status = error.status;

@@ -7,6 +7,7 @@
 #include "server/http/exchange.h"
 #include "server/http/requestparser.h"
 #include "server/http/response.h"
+#include "server/http/serverconfig.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -63,6 +64,7 @@ private:
     void maybeFinishExchange();
     void abortExchange(const QString &reason);
     void logExchange(bool aborted);
+    RefusalDocument refusal(int status, const QByteArray &reason, const QByteArray &requestId) const;
     void failRequest(const ParseError &error);
     void closeGracefully();
     void halfCloseWhenFlushed();

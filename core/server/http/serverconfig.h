@@ -6,8 +6,18 @@
 #include <QHostAddress>
 
 #include <chrono>
+#include <functional>
 
 namespace coffer::server::http {
+
+// The answer to a request the HTTP layer refuses itself (malformed, too large, timed out),
+// before any handler sees it.
+struct RefusalDocument {
+    QByteArray body;
+    QByteArray contentType;
+};
+// status, the parser's reason in words, the request id the answer carries.
+using RefusalFormatter = std::function<RefusalDocument(int status, const QByteArray &reason, const QByteArray &requestId)>;
 
 struct ServerConfig {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
@@ -24,6 +34,10 @@ struct ServerConfig {
     qint64 socketReadBuffer = 64 * 1024;  // what QTcpSocket may hold beyond that
     qint64 writeWatermark = 256 * 1024;   // response bytes queued before canWriteMore() is false
     qint64 drainLimit = 64 * 1024;        // unread body skipped to keep a connection after an early answer
+
+    // How refusals look to the protocol above (S3 sends its XML error document); unset,
+    // the reason as one line of plain text. Called from worker threads.
+    RefusalFormatter refusal;
 };
 
 } // namespace coffer::server::http

@@ -155,7 +155,8 @@ private Q_SLOTS:
         bytes.insert(bytes.indexOf("Connection: close"), lengthHeaders);
         const Reply reply = m_client->sendRaw(bytes + "hello");
         QCOMPARE(reply.status, 400);
-        QVERIFY2(!reply.body.isEmpty(), "a 400 says what was wrong");
+        QCOMPARE(reply.errorCode(), QByteArray("InvalidRequest")); // an S3 <Error>, even from the HTTP layer
+        QVERIFY2(reply.body.contains("<RequestId>"), "the refusal carries a request id");
         QCOMPARE(m_client->send({"GET", "/bad/lying-length"}).errorCode(), QByteArray("NoSuchKey"));
         QVERIFY(stillServing());
     }
@@ -276,8 +277,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QByteArray>("code"); // empty: refused by the HTTP parser, before S3
-        QTest::newRow("no leading slash") << QByteArray("GET") << QByteArray("bad/sentinel") << 400 << QByteArray();
+        QTest::addColumn<QByteArray>("code");
+        // Refused by the HTTP parser, before routing, but still as an S3 <Error>.
+        QTest::newRow("no leading slash") << QByteArray("GET") << QByteArray("bad/sentinel") << 400
+                                          << QByteArray("InvalidRequest");
         QTest::newRow("create: upper case") << QByteArray("PUT") << QByteArray("/BAD") << 400
                                             << QByteArray("InvalidBucketName");
         QTest::newRow("create: too short") << QByteArray("PUT") << QByteArray("/ab") << 400
