@@ -71,6 +71,7 @@ qint64 modificationNs(const QString &path)
 ObjectUpload::ObjectUpload(Setup setup, QObject *parent)
     : QObject(parent)
     , m_setup(std::move(setup))
+    , m_gate(m_setup.environment.requestSlots)
 {
     if (m_setup.environment.settings)
         m_algorithm = m_setup.environment.settings->checksum;
@@ -98,8 +99,8 @@ void ObjectUpload::stop()
 void ObjectUpload::cancelRequests()
 {
     ++m_epoch;
-    if (m_setup.environment.requestSlots)
-        m_setup.environment.requestSlots->cancelWaits(this);
+    if (m_gate)
+        m_gate->cancelWaits(this);
     const auto calls = std::exchange(m_calls, {});
     for (const QPointer<client::S3Call> &call : calls) {
         if (!call)
@@ -120,13 +121,13 @@ void ObjectUpload::releaseSlot()
     if (m_slotsHeld <= 0)
         return;
     --m_slotsHeld;
-    if (m_setup.environment.requestSlots)
-        m_setup.environment.requestSlots->release();
+    if (m_gate)
+        m_gate->release();
 }
 
 void ObjectUpload::acquireSlot(std::function<void()> then)
 {
-    RequestSlots *gate = m_setup.environment.requestSlots;
+    RequestSlots *gate = m_gate;
     if (!gate) {
         then();
         return;

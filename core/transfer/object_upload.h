@@ -8,6 +8,7 @@
 #include "job_environment.h"
 #include "object_location.h"
 #include "part_plan.h"
+#include "request_slots.h"
 #include "transfer_journal.h"
 
 #include "s3/error/s3error.h"
@@ -101,6 +102,9 @@ private:
     void cancelRequests();
 
     Setup m_setup;
+    // Guarded: a stopped upload may be deleted (deleteLater) after the queue that owns the
+    // gate is gone.
+    QPointer<RequestSlots> m_gate;
     qint64 m_size = 0;
     SourceFingerprint m_fingerprint;
     std::optional<PartPlan> m_plan;
