@@ -62,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void downloadResumesFromJournal();
+    void pausedDownloadContinues();
     void downloadPrefixMapsOddKeys();
     void deletePrefix();
     void movePrefixAcrossBuckets();
@@ -152,6 +153,35 @@ void TestRemoteJobs::downloadResumesFromJournal()
     QCOMPARE(gets, 13 - kept); // only the ranges the journal did not hold
     QCOMPARE(restored->progress().bytesDone, qint64(bytes.size()));
     QVERIFY(m_journal->unfinishedJobs().isEmpty());
+}
+
+void TestRemoteJobs::pausedDownloadContinues()
+{
+    TransferSettings settings;
+    settings.preferredPartSize = 256 * 1024;
+    settings.partWindow = 1;
+    const QByteArray bytes = randomBytes(12 * settings.preferredPartSize, 6);
+    QVERIFY(m_first->put(u"jobs"_s, u"pause/file.bin"_s, bytes));
+    const QString destination = m_dir->filePath(u"paused.bin"_s);
+    startProgram(settings);
+    int gets = 0;
+    QObject context;
+    connect(m_first->client(), &client::S3Client::activity, &context,
+            [&gets](const client::HttpActivity &record) { gets += record.method == "GET"; });
+    TransferJob *job = m_queue->add(std::make_unique<DownloadObjectJob>(
+        ObjectLocation{kFirst, u"jobs"_s, u"pause/file.bin"_s}, destination));
+    QVERIFY(QTest::qWaitFor([&] { return m_journal->parts(job->id(), {}).size() >= 3; }, 60000));
+    job->pause();
+    QCOMPARE(job->state(), JobState::Paused);
+    QVERIFY(!QFile::exists(destination));
+    const int kept = int(m_journal->parts(job->id(), {}).size());
+    job->resume();
+    QVERIFY(waitFinished(job));
+    QVERIFY2(job->state() == JobState::Completed, qPrintable(job->errorMessage()));
+    QCOMPARE(readFile(destination), bytes);
+    // Every range once, plus at most the one in flight when the job paused.
+    QVERIFY2(gets <= 12 + 1, qPrintable(QString::number(gets)));
+    QVERIFY(kept >= 3);
 }
 
 void TestRemoteJobs::downloadPrefixMapsOddKeys()
