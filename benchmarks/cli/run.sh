@@ -157,7 +157,7 @@ measure "rclone copy (matched) small" \
     "rclone --config '$work/rclone.conf' copy bench:bench/small '$work/down/small' --transfers $concurrency --checkers $concurrency" "$small_bytes"
 measure "s3cmd (default) small" \
     "s3cmd -c '$work/s3cmd.conf' -q put --recursive '$work/small/' s3://bench/small/" \
-    "s3cmd -c '$work/s3cmd.conf' -q get --recursive s3://bench/small/ '$work/down/small/'" "$small_bytes"
+    "mkdir -p '$work/down/small' && s3cmd -c '$work/s3cmd.conf' -q get --recursive s3://bench/small/ '$work/down/small/'" "$small_bytes"
 
 # --- coffer-cli's peak RSS while uploading the large file ---
 "$cli" cp "$work/big.bin" s3://bench/rss.bin --quiet &
