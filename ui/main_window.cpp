@@ -10,6 +10,8 @@
 #include "ui/connection/local_session.h"
 #include "ui/connection/sample_bucket.h"
 #include "ui/welcome/welcome_page.h"
+#include "ui/activity/activity_pane.h"
+#include "ui/inspector/object_inspector.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -129,6 +131,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     connect(m_browser, &BrowserPane::statusTextChanged, this, &MainWindow::updateConnectionStatus);
 
     createDocks();
+    fillDocks();
     createMenus();
     loadProfiles();
     restoreWindowState();
@@ -246,6 +249,8 @@ void MainWindow::updateConnectionStatus()
         }
     }
     m_connectionStatus->setText(text);
+    if (m_activity)
+        followConnectionInDocks();
 }
 
 QDockWidget *MainWindow::addDock(const QString &objectName, const QString &title, Qt::DockWidgetArea area)
@@ -268,6 +273,33 @@ void MainWindow::createDocks()
     m_activityDock = addDock(u"activityDock"_s, tr("Activity"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_transfersDock, m_activityDock);
     m_transfersDock->raise();
+}
+
+void MainWindow::fillDocks()
+{
+    m_inspector = new ObjectInspector(m_inspectorDock);
+    setInspectorWidget(m_inspector);
+    m_activity = new ActivityPane(m_activityDock);
+    setActivityWidget(m_activity);
+    // The inspector shows one selected object; several, or a folder, show nothing.
+    connect(this, &MainWindow::selectionChanged, this,
+            [this](Connection *, const QString &bucket, const QStringList &keys) {
+                followConnectionInDocks();
+                const bool oneObject = keys.size() == 1 && !keys.first().endsWith(u'/');
+                m_inspector->setObject(bucket, oneObject ? keys.first() : QString());
+            });
+}
+
+void MainWindow::followConnectionInDocks()
+{
+    // The docks follow the connection being browsed, once its client exists.
+    Connection *connection = m_browser->connection();
+    client::S3Client *client = connection && connection->state() == Connection::State::Ready
+        ? connection->client() : nullptr;
+    if (m_inspector->client() != client)
+        m_inspector->setClient(client);
+    if (client && m_activity->client() != client)
+        m_activity->setClient(client);
 }
 
 void MainWindow::setDockWidget(QDockWidget *dock, QWidget *widget)

@@ -14,7 +14,9 @@ class SecretStore;
 
 namespace coffer::ui {
 
+class ActivityPane;
 class BrowserPane;
+class ObjectInspector;
 class Connection;
 class ConnectionsModel;
 class LocalServerStatus;
@@ -49,6 +51,8 @@ public:
     BrowserPane *browser() const { return m_browser; }
     ConnectionsModel *connections() const { return m_connections; }
     QTreeView *connectionTree() const { return m_tree; }
+    ObjectInspector *inspector() const { return m_inspector; }
+    ActivityPane *activity() const { return m_activity; }
     LocalSession *localSession() const { return m_local; }
     WelcomePage *welcomePage() const { return m_welcome; }
     QList<Connection *> openConnections() const;
@@ -71,6 +75,8 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    void fillDocks();
+    void followConnectionInDocks();
     QDockWidget *addDock(const QString &objectName, const QString &title, Qt::DockWidgetArea area);
     void setDockWidget(QDockWidget *dock, QWidget *widget);
     void addConnection(Connection *connection);
@@ -97,6 +103,8 @@ private:
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_activityDock = nullptr;
     QDockWidget *m_transfersDock = nullptr;
+    ObjectInspector *m_inspector = nullptr;
+    ActivityPane *m_activity = nullptr;
     bool m_marking = false;
 };
 

@@ -7,6 +7,9 @@
 #include "ui/connection/local_session.h"
 #include "ui/main_window.h"
 #include "ui/welcome/welcome_page.h"
+#include "ui/activity/activity_model.h"
+#include "ui/activity/activity_pane.h"
+#include "ui/inspector/object_inspector.h"
 
 #include <QAccessible>
 #include <QDockWidget>
@@ -69,7 +72,7 @@ private slots:
         QVERIFY(window.welcomePage()->isVisible());
         QVERIFY(!window.welcomePage()->addConnectionButton()->isEnabled());
         QVERIFY(!window.welcomePage()->addConnectionButton()->toolTip().isEmpty());
-        // The docks other parts fill in later are there, placeholders for now.
+        // The inspector on the right; activity and transfers tabbed below.
         for (const QString &dock : { u"inspectorDock"_s, u"activityDock"_s, u"transfersDock"_s })
             QVERIFY2(window.findChild<QDockWidget *>(dock), qPrintable(dock));
         QCOMPARE(window.dockWidgetArea(window.findChild<QDockWidget *>(u"inspectorDock"_s)),
@@ -127,6 +130,42 @@ private slots:
         QVERIFY(window.browser()->pathBar()->hasFocus());
         QTest::keySequence(&window, QKeySequence::Find);
         QVERIFY(window.browser()->filterBox()->hasFocus());
+    }
+
+    void docksFollowTheBrowser()
+    {
+        MainWindow window(options(true));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(sampleLoaded(window), 30000);
+        QVERIFY(window.browser()->navigateToPath(u"sample/"_s)); // an earlier test left it in docs/
+        QTRY_VERIFY_WITH_TIMEOUT(sampleLoaded(window) && window.browser()->location().prefix.isEmpty(), 30000);
+        // The listing that filled the view went through the client the Activity dock logs.
+        QTRY_VERIFY(window.activity()->model()->rowCount() > 0);
+        QCOMPARE(window.activity()->client(), window.localSession()->connection()->client());
+
+        ObjectListModel *objects = window.browser()->objects();
+        int readme = -1;
+        for (int row = 0; row < objects->rowCount(); ++row) {
+            if (objects->keyAt(row) == u"README.txt"_s)
+                readme = row;
+        }
+        QVERIFY(readme >= 0);
+        QTableView *view = window.browser()->view();
+        const QModelIndex proxyRow = view->model()->index(0, 0).isValid()
+            ? view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, u"README.txt"_s, 1,
+                                   Qt::MatchExactly).value(0)
+            : QModelIndex();
+        QVERIFY(proxyRow.isValid());
+        view->selectionModel()->select(proxyRow, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_COMPARE(window.inspector()->key(), u"README.txt"_s);
+        QCOMPARE(window.inspector()->client(), window.localSession()->connection()->client());
+
+        // A folder selected: the inspector shows no object.
+        const QModelIndex folder = view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, u"docs"_s, 1,
+                                                        Qt::MatchStartsWith).value(0);
+        QVERIFY(folder.isValid());
+        view->selectionModel()->select(folder, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_VERIFY(window.inspector()->key().isEmpty());
     }
 
     void everyControlHasAnAccessibleName()

@@ -43,6 +43,9 @@ PresignPanel::PresignPanel(QWidget *parent)
 
     m_amount->setObjectName(u"presignExpiry"_s);
     m_amount->setAccessibleName(tr("Link lifetime"));
+    // The spin box's own editor is what takes focus; screen readers announce it.
+    if (auto *editor = m_amount->findChild<QLineEdit *>())
+        editor->setAccessibleName(m_amount->accessibleName());
     m_amount->setMinimum(1);
     m_unit->setObjectName(u"presignExpiryUnit"_s);
     m_unit->setAccessibleName(tr("Link lifetime unit"));
