@@ -31,6 +31,9 @@ struct ClientConfig {
     // No byte moved for this long ends the attempt with a Timeout (QNetworkRequest's
     // transfer timeout: an inactivity limit, so large transfers are not cut short).
     std::chrono::milliseconds transferTimeout{60000};
+    // HTTP/1.1 connections opened to one host at once. Qt's default is 6, which would
+    // cap the transfer engine's parallel parts whatever its window says.
+    int connectionsPerHost = 16;
     RetryPolicy retry;
     // The wall clock (UTC) and the jitter source, injectable for tests.
     std::function<QDateTime()> clock;  // default: QDateTime::currentDateTimeUtc

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QNetworkAccessManager>
+#include <QHttp1Configuration>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -161,6 +162,9 @@ void Exchange::sendAttempt()
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(int(m_env.transferTimeout.count()));
+    QHttp1Configuration http1;
+    http1.setNumberOfConnectionsPerHost(qBound(1, m_env.connectionsPerHost, 64));
+    request.setHttp1Configuration(http1);
 
     QIODevice *upload = nullptr;
     if (body.kind == RequestBody::Kind::Stream) {

@@ -32,6 +32,7 @@ struct ExchangeEnvironment {
     QByteArray region;
     QByteArray userAgent;
     std::chrono::milliseconds transferTimeout{60000};
+    int connectionsPerHost = 16;
     RetryPolicy retry;
     std::shared_ptr<ClientClock> clock;
     std::function<double()> random;

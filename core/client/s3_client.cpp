@@ -87,6 +87,7 @@ Exchange *CallRunner::exchange(WireRequest wire) const
     env.region = config().region;
     env.userAgent = config().userAgent;
     env.transferTimeout = config().transferTimeout;
+    env.connectionsPerHost = config().connectionsPerHost;
     env.retry = config().retry;
     env.clock = m_client->m_clock;
     env.random = config().random;
