@@ -3,9 +3,7 @@
 #include "commands.h"
 
 #include "transfer/object_location.h"
-#include "transfer/remote/copy_job.h"
-#include "transfer/remote/download_object_job.h"
-#include "transfer/remote/download_prefix_job.h"
+#include "transfer/remote/cross_copy_job.h"
 #include "transfer/transfer_job.h"
 
 #include <QDir>
@@ -66,10 +64,8 @@ bool EngineSession::open(QString *error)
     m_queue = std::make_unique<transfer::TransferQueue>(
         [clients](const transfer::ConnectionRef &ref) { return clients.value(ref.profile); }, m_journal.get(),
         settingsFor(m_session.invocation));
-    m_queue->registerJobKind(transfer::JobKind::DownloadObject, &transfer::DownloadObjectJob::fromRecord);
-    m_queue->registerJobKind(transfer::JobKind::DownloadPrefix, &transfer::DownloadPrefixJob::fromRecord);
-    m_queue->registerJobKind(transfer::JobKind::CopyObject, &transfer::CopyJob::fromRecord);
-    m_queue->registerJobKind(transfer::JobKind::MoveObject, &transfer::CopyJob::fromRecord);
+    // Every kind the journal may hold, so `resume` can bring back any of them.
+    transfer::registerRemoteJobKinds(*m_queue);
     return true;
 }
 

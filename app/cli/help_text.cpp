@@ -151,6 +151,7 @@ COMMANDS
   resume    Continue interrupted transfers from the journal
   cors      Get or set a bucket's CORS rules
   lifecycle Get or set a bucket's lifecycle rules
+  serve     Run the embedded S3 server (coffer-server's options: serve --help)
 
 Run 'coffer-cli <command> --help' for a command's parameters.
 
