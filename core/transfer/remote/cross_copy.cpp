@@ -10,18 +10,6 @@ namespace coffer::transfer {
 
 namespace {
 
-client::ObjectAttributes attributesOf(const client::ObjectHead &head)
-{
-    client::ObjectAttributes attributes;
-    attributes.contentType = head.contentType;
-    attributes.cacheControl = head.cacheControl;
-    attributes.contentDisposition = head.contentDisposition;
-    attributes.contentEncoding = head.contentEncoding;
-    attributes.contentLanguage = head.contentLanguage;
-    attributes.metadata = head.metadata;
-    return attributes; // the storage class is the destination's business
-}
-
 // A buffer that owns its bytes and dies with the reply that reads it.
 QBuffer *bufferFor(const QByteArray &bytes, QObject *parent)
 {
@@ -35,29 +23,12 @@ QBuffer *bufferFor(const QByteArray &bytes, QObject *parent)
 
 CrossCopy::CrossCopy(client::S3Client *source, client::S3Client *destination, CrossCopyRequest request,
                      QObject *parent)
-    : QObject(parent)
+    : MultipartOperation(destination, request.bucket, request.key, parent)
     , m_source(source)
     , m_destination(destination)
     , m_request(std::move(request))
 {
     m_request.window = qMax(1, m_request.window);
-}
-
-CrossCopy::~CrossCopy()
-{
-    stopCalls();
-    abortUpload();
-}
-
-QString CrossCopy::errorMessage() const
-{
-    return m_error.isError() ? m_error.userMessage() : QString();
-}
-
-void CrossCopy::track(client::S3Call *call)
-{
-    m_calls.removeIf([](const QPointer<client::S3Call> &c) { return c.isNull(); });
-    m_calls.append(call);
 }
 
 void CrossCopy::hold(qint64 bytes)
@@ -66,37 +37,11 @@ void CrossCopy::hold(qint64 bytes)
     m_peakBuffered = qMax(m_peakBuffered, m_buffered);
 }
 
-void CrossCopy::stopCalls()
-{
-    const auto calls = m_calls;
-    m_calls.clear();
-    for (const auto &call : calls) {
-        if (call) {
-            disconnect(call, nullptr, this, nullptr);
-            call->cancel();
-        }
-    }
-    m_inFlight = 0;
-    m_buffered = 0;
-}
-
-void CrossCopy::abortUpload()
-{
-    if (m_uploadId.isEmpty())
-        return;
-    m_destination->abortMultipartUpload({m_request.bucket, m_request.key, m_uploadId});
-    m_uploadId.clear();
-}
-
 void CrossCopy::start()
 {
-    if (m_state == State::Running || m_state == State::Verifying)
+    if (!begin())
         return;
-    m_state = State::Running;
-    m_error = {};
-    m_done = 0;
-    m_nextPart = 1;
-    m_parts.clear();
+    m_buffered = 0; // parts a failed or canceled run held were dropped with its calls
     m_sourceCrcs.clear();
     auto *reply = m_source->headObject({m_request.sourceBucket, m_request.sourceKey, {}, {}});
     track(reply);
@@ -192,25 +137,17 @@ void CrossCopy::startMultipart()
     params.key = m_request.key;
     params.attributes = attributesOf(m_head);
     params.checksumAlgorithm = m_request.checksum;
-    auto *reply = m_destination->createMultipartUpload(params);
-    track(reply);
-    reply->onFinished(this, [this](const client::Result<s3::InitiateMultipartUploadResult> &created) {
-        if (!created)
-            return fail(created.error());
-        m_uploadId = created->uploadId;
-        pumpParts();
-    });
+    createUpload(params, [this] { pumpParts(); });
 }
 
 void CrossCopy::pumpParts()
 {
     // A part occupies its window slot from its GET until its UploadPart is answered, so
     // no more than `window` parts are ever in memory.
-    while (m_state == State::Running && m_inFlight < m_request.window && m_nextPart <= m_plan->partCount) {
-        const int number = m_nextPart++;
+    while (mayStartPart(m_request.window)) {
+        const int number = startPart();
         const qint64 first = m_plan->offsetOf(number);
         const qint64 size = m_plan->sizeOf(number);
-        ++m_inFlight;
         auto *sink = new QBuffer(this);
         sink->open(QIODevice::WriteOnly);
         client::GetObjectParams get{m_request.sourceBucket, m_request.sourceKey, {}, client::ByteRange{first, first + size - 1, {}}, {}};
@@ -251,14 +188,11 @@ void CrossCopy::uploadPart(int number, const QByteArray &bytes)
     track(reply);
     const qint64 size = bytes.size();
     reply->onFinished(this, [this, number, size](const client::Result<client::UploadPartResult> &result) {
-        --m_inFlight;
+        endPart();
         m_buffered -= size;
         if (!result)
             return fail(result.error());
-        m_parts.insert(number, {number, result->etag, result->checksums});
-        m_done += size;
-        Q_EMIT progress(m_done, m_head.contentLength);
-        if (m_parts.size() == m_plan->partCount)
+        if (partCopied(number, result->etag, result->checksums, size))
             return complete();
         pumpParts();
     });
@@ -283,22 +217,12 @@ void CrossCopy::complete()
         m_verification = u"every part's %1 was checked by the destination; the source has no whole-object "
                          "checksum to compare"_s.arg(QString::fromLatin1(s3::checksumAlgorithmName(m_request.checksum)));
     }
-    QList<s3::CompletedPart> parts;
-    for (int part = 1; part <= m_plan->partCount; ++part)
-        parts.append(m_parts.value(part));
-    auto *reply = m_destination->completeMultipartUpload({m_request.bucket, m_request.key, m_uploadId, parts});
-    track(reply);
-    reply->onFinished(this, [this](const client::Result<s3::CompleteMultipartUploadResult> &result) {
-        if (!result)
-            return fail(result.error());
-        m_uploadId.clear();
-        verifyDestination();
-    });
+    completeUpload([this] { verifyDestination(); });
 }
 
 void CrossCopy::verifyDestination()
 {
-    m_state = State::Verifying;
+    enterVerifying();
     auto *reply = m_destination->headObject({m_request.bucket, m_request.key, {}, {}});
     track(reply);
     reply->onFinished(this, [this](const client::Result<client::ObjectHead> &head) {
@@ -311,32 +235,6 @@ void CrossCopy::verifyDestination()
         }
         finish(State::Finished);
     });
-}
-
-void CrossCopy::cancel()
-{
-    if (m_state != State::Running && m_state != State::Verifying)
-        return;
-    stopCalls();
-    abortUpload();
-    m_error = s3::S3Error::canceled();
-    finish(State::Canceled);
-}
-
-void CrossCopy::fail(s3::S3Error error)
-{
-    stopCalls();
-    abortUpload();
-    if (error.bucket.isEmpty())
-        error.withBucket(m_request.bucket).withKey(m_request.key);
-    m_error = error;
-    finish(State::Failed);
-}
-
-void CrossCopy::finish(State state)
-{
-    m_state = state;
-    Q_EMIT finished();
 }
 
 } // namespace coffer::transfer

@@ -8,19 +8,6 @@ namespace coffer::transfer {
 
 namespace {
 
-client::ObjectAttributes attributesOf(const client::ObjectHead &head)
-{
-    client::ObjectAttributes attributes;
-    attributes.contentType = head.contentType;
-    attributes.cacheControl = head.cacheControl;
-    attributes.contentDisposition = head.contentDisposition;
-    attributes.contentEncoding = head.contentEncoding;
-    attributes.contentLanguage = head.contentLanguage;
-    attributes.metadata = head.metadata;
-    attributes.storageClass = head.storageClass;
-    return attributes;
-}
-
 // A full-object checksum both heads carry, as "ALG value" pairs; empty when none is shared.
 std::optional<std::pair<QString, QString>> sharedChecksum(const s3::Checksums &a, const s3::Checksums &b)
 {
@@ -37,61 +24,17 @@ std::optional<std::pair<QString, QString>> sharedChecksum(const s3::Checksums &a
 } // namespace
 
 ObjectCopy::ObjectCopy(client::S3Client *client, ObjectCopyRequest request, QObject *parent)
-    : QObject(parent)
+    : MultipartOperation(client, request.bucket, request.key, parent)
     , m_client(client)
     , m_request(std::move(request))
 {
     m_request.window = qMax(1, m_request.window);
 }
 
-ObjectCopy::~ObjectCopy()
-{
-    stopCalls();
-    abortUpload();
-}
-
-QString ObjectCopy::errorMessage() const
-{
-    return m_error.isError() ? m_error.userMessage() : QString();
-}
-
-void ObjectCopy::track(client::S3Call *call)
-{
-    m_calls.removeIf([](const QPointer<client::S3Call> &c) { return c.isNull(); });
-    m_calls.append(call);
-}
-
-void ObjectCopy::stopCalls()
-{
-    const auto calls = m_calls;
-    m_calls.clear();
-    for (const auto &call : calls) {
-        if (call) {
-            disconnect(call, nullptr, this, nullptr);
-            call->cancel();
-        }
-    }
-    m_partsInFlight = 0;
-}
-
-void ObjectCopy::abortUpload()
-{
-    if (m_uploadId.isEmpty())
-        return;
-    // Fire and forget: parts left behind cost money, and nobody waits for the answer.
-    m_client->abortMultipartUpload({m_request.bucket, m_request.key, m_uploadId});
-    m_uploadId.clear();
-}
-
 void ObjectCopy::start()
 {
-    if (m_state == State::Running || m_state == State::Verifying)
+    if (!begin())
         return;
-    m_state = State::Running;
-    m_error = {};
-    m_done = 0;
-    m_parts.clear();
-    m_nextPart = 1;
     const auto &source = m_request.source;
     if (source.bucket == m_request.bucket && source.key == m_request.key && source.versionId.isEmpty()) {
         return fail(s3::S3Error::invalidInput(
@@ -145,20 +88,14 @@ void ObjectCopy::startMultipart()
     params.key = m_request.key;
     // UploadPartCopy copies bytes only: the headers and metadata travel here.
     params.attributes = attributesOf(m_head);
-    auto *reply = m_client->createMultipartUpload(params);
-    track(reply);
-    reply->onFinished(this, [this](const client::Result<s3::InitiateMultipartUploadResult> &created) {
-        if (!created)
-            return fail(created.error());
-        m_uploadId = created->uploadId;
-        pumpParts();
-    });
+    params.attributes.storageClass = m_head.storageClass; // same endpoint: keep the class
+    createUpload(params, [this] { pumpParts(); });
 }
 
 void ObjectCopy::pumpParts()
 {
-    while (m_state == State::Running && m_partsInFlight < m_request.window && m_nextPart <= m_plan->partCount) {
-        const int part = m_nextPart++;
+    while (mayStartPart(m_request.window)) {
+        const int part = startPart();
         const qint64 first = m_plan->offsetOf(part);
         const qint64 size = m_plan->sizeOf(part);
         client::UploadPartCopyParams params;
@@ -168,17 +105,13 @@ void ObjectCopy::pumpParts()
         params.uploadId = m_uploadId;
         params.partNumber = part;
         params.range = std::pair(first, first + size - 1);
-        ++m_partsInFlight;
         auto *reply = m_client->uploadPartCopy(params);
         track(reply);
         reply->onFinished(this, [this, part, size](const client::Result<s3::CopyPartResult> &result) {
-            --m_partsInFlight;
+            endPart();
             if (!result)
                 return fail(result.error());
-            m_parts.insert(part, {part, result->etag, result->checksums});
-            m_done += size;
-            Q_EMIT progress(m_done, m_head.contentLength);
-            if (m_parts.size() == m_plan->partCount)
+            if (partCopied(part, result->etag, result->checksums, size))
                 return complete();
             pumpParts();
         });
@@ -199,23 +132,13 @@ void ObjectCopy::complete()
                                                "Nothing was written; copy it again."_s
                                                    .arg(m_request.source.bucket, m_request.source.key)));
         }
-        QList<s3::CompletedPart> parts;
-        for (int part = 1; part <= m_plan->partCount; ++part)
-            parts.append(m_parts.value(part));
-        auto *reply = m_client->completeMultipartUpload({m_request.bucket, m_request.key, m_uploadId, parts});
-        track(reply);
-        reply->onFinished(this, [this](const client::Result<s3::CompleteMultipartUploadResult> &result) {
-            if (!result)
-                return fail(result.error());
-            m_uploadId.clear(); // it is an object now: nothing to abort
-            verify();
-        });
+        completeUpload([this] { verify(); });
     });
 }
 
 void ObjectCopy::verify()
 {
-    m_state = State::Verifying;
+    enterVerifying();
     auto *reply = m_client->headObject({m_request.bucket, m_request.key, {}, {}});
     track(reply);
     reply->onFinished(this, [this](const client::Result<client::ObjectHead> &copy) {
@@ -270,32 +193,6 @@ void ObjectCopy::deleteSource()
         }
         finish(State::Finished);
     });
-}
-
-void ObjectCopy::cancel()
-{
-    if (m_state != State::Running && m_state != State::Verifying)
-        return;
-    stopCalls();
-    abortUpload();
-    m_error = s3::S3Error::canceled();
-    finish(State::Canceled);
-}
-
-void ObjectCopy::fail(s3::S3Error error)
-{
-    stopCalls();
-    abortUpload();
-    if (error.bucket.isEmpty())
-        error.withBucket(m_request.bucket).withKey(m_request.key);
-    m_error = error;
-    finish(State::Failed);
-}
-
-void ObjectCopy::finish(State state)
-{
-    m_state = state;
-    Q_EMIT finished();
 }
 
 } // namespace coffer::transfer
