@@ -2,7 +2,7 @@
 // byte, R2 mode never sees unequal parts, pause/resume re-sends only unfinished parts, a
 // damaged part is caught and sent again, and local problems give clear errors.
 
-#include "transfer_test_support.h"
+#include "transfer_fixture.h"
 
 #include "transfer/transfer_job.h"
 #include "transfer/transfer_queue.h"
@@ -21,7 +21,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kBucket = u"uploads"_s;
-const ConnectionRef kConnection{u"local"_s, u"http://127.0.0.1"_s};
 
 // Flips one byte of what passes through, after the checksum was computed from the file:
 // the server must refuse the part and the job must send it again.
@@ -56,18 +55,11 @@ private:
 
 } // namespace
 
-class tst_UploadFileJob : public QObject
+class tst_UploadFileJob : public TransferFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<LocalServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<client::S3Client> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TransferJournal> m_journal;
-    std::unique_ptr<TransferQueue> m_queue;
-    QList<client::HttpActivity> m_activity;
     bool m_canMakeUnreadable = false;
 
     TransferSettings smallParts() const
@@ -83,11 +75,7 @@ private:
 
     void startQueue(const TransferSettings &settings)
     {
-        m_queue = std::make_unique<TransferQueue>(
-            [this](const ConnectionRef &connection) {
-                return connection == kConnection ? m_client.get() : nullptr;
-            },
-            m_journal.get(), settings);
+        m_queue = makeQueue(settings);
     }
 
     QString makeFile(const QString &name, const QByteArray &bytes)
@@ -104,11 +92,6 @@ private:
         return static_cast<UploadFileJob *>(m_queue->add(std::move(job)));
     }
 
-    int uploadPartRequests() const
-    {
-        return int(std::count_if(m_activity.cbegin(), m_activity.cend(), isUploadPart));
-    }
-
     int partsInJournal(qint64 jobId) const { return int(m_journal->parts(jobId, {}).size()); }
 
 private Q_SLOTS:
@@ -120,29 +103,14 @@ private Q_SLOTS:
 
     void init()
     {
-        m_server = std::make_unique<LocalServer>(server::api::ServerMode::R2);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<client::S3Client>(m_server->clientConfig(), m_network.get());
-        m_activity.clear();
-        connect(m_client.get(), &client::S3Client::activity, this,
-                [this](const client::HttpActivity &record) { m_activity.append(record); });
-        const auto created = finish(m_client->createBucket(kBucket), this);
-        QVERIFY(created && created->ok());
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_journal = std::make_unique<TransferJournal>();
-        QVERIFY(m_journal->open(m_dir->filePath(u"journal.sqlite"_s)));
+        startServer(server::api::ServerMode::R2, kBucket);
+        openJournal();
         startQueue(smallParts());
     }
 
     void cleanup()
     {
-        m_queue.reset();
-        m_journal.reset();
-        m_client.reset();
-        m_network.reset();
-        m_server.reset();
-        m_dir.reset();
+        stop();
     }
 
     void arrivesByteForByte_data()

@@ -1,7 +1,7 @@
 // UploadFolderJob: a nested tree arrives under the prefix with its relative paths, links
 // are not followed, and an unreadable file is a listed item failure while the rest goes up.
 
-#include "transfer_test_support.h"
+#include "transfer_fixture.h"
 
 #include "transfer/transfer_job.h"
 #include "transfer/transfer_queue.h"
@@ -20,20 +20,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString kBucket = u"folders"_s;
-const ConnectionRef kConnection{u"local"_s, u"http://127.0.0.1"_s};
 } // namespace
 
-class tst_UploadFolderJob : public QObject
+class tst_UploadFolderJob : public TransferFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<LocalServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<client::S3Client> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TransferJournal> m_journal;
-    std::unique_ptr<TransferQueue> m_queue;
     bool m_canMakeUnreadable = false;
 
     // relative path -> bytes, written under root.
@@ -84,33 +77,17 @@ private Q_SLOTS:
 
     void init()
     {
-        m_server = std::make_unique<LocalServer>(server::api::ServerMode::S3);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<client::S3Client>(m_server->clientConfig(), m_network.get());
-        const auto created = finish(m_client->createBucket(kBucket), this);
-        QVERIFY(created && created->ok());
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_journal = std::make_unique<TransferJournal>();
-        QVERIFY(m_journal->open(m_dir->filePath(u"journal.sqlite"_s)));
+        startServer(server::api::ServerMode::S3, kBucket);
+        openJournal();
         TransferSettings settings;
         settings.multipartThreshold = 5 * kMiB;
         settings.preferredPartSize = 5 * kMiB;
-        m_queue = std::make_unique<TransferQueue>(
-            [this](const ConnectionRef &connection) {
-                return connection == kConnection ? m_client.get() : nullptr;
-            },
-            m_journal.get(), settings);
+        m_queue = makeQueue(settings);
     }
 
     void cleanup()
     {
-        m_queue.reset();
-        m_journal.reset();
-        m_client.reset();
-        m_network.reset();
-        m_server.reset();
-        m_dir.reset();
+        stop();
     }
 
     void nestedTreeKeepsRelativePaths_data()

@@ -1,7 +1,7 @@
 // Resuming uploads from the journal after the program died: only unfinished parts are
 // sent again, and a source that changed meanwhile is detected and uploaded afresh.
 
-#include "transfer_test_support.h"
+#include "transfer_fixture.h"
 
 #include "transfer/transfer_job.h"
 #include "transfer/transfer_queue.h"
@@ -18,39 +18,24 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString kBucket = u"resume"_s;
-const ConnectionRef kConnection{u"local"_s, u"http://127.0.0.1"_s};
 constexpr int kParts = 8;
 } // namespace
 
-class tst_UploadResume : public QObject
+class tst_UploadResume : public TransferFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<LocalServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<client::S3Client> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TransferJournal> m_journal;
-    std::unique_ptr<TransferQueue> m_queue;
-    QList<client::HttpActivity> m_activity;
-
-    QString journalPath() const { return m_dir->filePath(u"journal.sqlite"_s); }
 
     void startProgram(qint64 bandwidth)
     {
-        m_journal = std::make_unique<TransferJournal>();
-        QVERIFY(m_journal->open(journalPath()));
+        openJournal();
         TransferSettings settings;
         settings.multipartThreshold = 5 * kMiB;
         settings.preferredPartSize = 5 * kMiB;
         settings.partWindow = 1;
         settings.bandwidthLimit = bandwidth;
-        m_queue = std::make_unique<TransferQueue>(
-            [this](const ConnectionRef &connection) {
-                return connection == kConnection ? m_client.get() : nullptr;
-            },
-            m_journal.get(), settings);
+        m_queue = makeQueue(settings);
     }
 
     // Kills the "program" without any cleanup: no abort, no journal update.
@@ -58,11 +43,6 @@ private:
     {
         m_queue.reset();
         m_journal.reset();
-    }
-
-    int uploadPartRequests() const
-    {
-        return int(std::count_if(m_activity.cbegin(), m_activity.cend(), isUploadPart));
     }
 
     // Starts an upload and crashes once at least `parts` parts are journaled. Returns how
@@ -83,26 +63,12 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<LocalServer>(server::api::ServerMode::R2);
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<client::S3Client>(m_server->clientConfig(), m_network.get());
-        m_activity.clear();
-        connect(m_client.get(), &client::S3Client::activity, this,
-                [this](const client::HttpActivity &record) { m_activity.append(record); });
-        const auto created = finish(m_client->createBucket(kBucket), this);
-        QVERIFY(created && created->ok());
-        m_dir = std::make_unique<QTemporaryDir>();
+        startServer(server::api::ServerMode::R2, kBucket);
     }
 
     void cleanup()
     {
-        m_queue.reset();
-        m_journal.reset();
-        m_client.reset();
-        m_network.reset();
-        m_server.reset();
-        m_dir.reset();
+        stop();
     }
 
     void resumesWithoutResendingFinishedParts()
