@@ -6,10 +6,13 @@
 #include "s3/sigv4/digest.h"
 
 #include <QBuffer>
+#include <QFileDevice>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QHttp1Configuration>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QStorageInfo>
 #include <QTimer>
 
 namespace coffer::client {
@@ -288,8 +291,7 @@ void Exchange::onReplyFinished()
     }
     if (m_sinkFailed) {
         reportActivity(QStringLiteral("local write failed"));
-        const QString why = m_sink ? m_sink->errorString() : QString();
-        finishWith(context(s3::S3Error::network(QStringLiteral("Writing the downloaded data failed: %1").arg(why))));
+        finishWith(context(s3::S3Error::local(sinkFailure())));
         return;
     }
     if (m_tooLarge) {
@@ -370,6 +372,26 @@ void Exchange::retryAfter(milliseconds delay)
         connect(m_retryTimer, &QTimer::timeout, this, &Exchange::sendAttempt);
     }
     m_retryTimer->start(delay);
+}
+
+QString Exchange::sinkFailure() const
+{
+    // QFile often reports a full disk as "Unknown error" (a short write sets no errno), so
+    // look at the file system the file lives on before trusting the device's words.
+    const auto *file = qobject_cast<const QFileDevice *>(m_sink.data());
+    if (file && !file->fileName().isEmpty()) {
+        const QStorageInfo volume(QFileInfo(file->fileName()).absolutePath());
+        if (volume.isValid() && volume.bytesAvailable() < 1024 * 1024) {
+            return QStringLiteral("Writing the downloaded data to %1 failed: the disk is full. Free some space "
+                                  "or choose another folder, then try again.")
+                .arg(file->fileName());
+        }
+        return QStringLiteral("Writing the downloaded data to %1 failed (%2). Check that the folder is writable "
+                              "and the disk has room, then try again.")
+            .arg(file->fileName(), file->errorString());
+    }
+    return QStringLiteral("Writing the downloaded data failed (%1). Check where it is being written, then try again.")
+        .arg(m_sink ? m_sink->errorString() : QString());
 }
 
 void Exchange::reportActivity(const QString &transportError)

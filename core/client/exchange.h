@@ -74,6 +74,7 @@ private:
     void finishWith(s3::S3Error error);
     bool canRepeat() const;
     void retryAfter(std::chrono::milliseconds delay);
+    QString sinkFailure() const;
     void reportActivity(const QString &transportError);
     QByteArray signedUrl() const;
 

@@ -130,4 +130,9 @@ S3Error S3Error::auth(const QString &detail)
     return ofKind(Kind::Auth, detail);
 }
 
+S3Error S3Error::local(const QString &detail)
+{
+    return ofKind(Kind::Local, detail);
+}
+
 } // namespace coffer::s3

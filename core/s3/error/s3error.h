@@ -25,6 +25,7 @@ struct S3Error {
         Xml,          // the response body could not be understood
         Integrity,    // a checksum or size did not match what was sent/expected
         Auth,         // no usable credentials (missing, locked keychain, ...)
+        Local,        // this machine failed: disk full, file unreadable (detail says what to do)
     };
 
     Kind kind = Kind::None;
@@ -61,6 +62,8 @@ struct S3Error {
     static S3Error xml(const xml::XmlError &error);
     static S3Error integrity(const QString &detail);
     static S3Error auth(const QString &detail);
+    // detail: a whole sentence saying what failed here and what to do.
+    static S3Error local(const QString &detail);
 
     S3Error &withBucket(const QString &bucketName) { bucket = bucketName; return *this; }
     S3Error &withKey(const QString &objectKey) { key = objectKey; return *this; }

@@ -134,6 +134,8 @@ QString S3Error::userMessage() const
         return tr(QT_TRANSLATE_NOOP("coffer::s3::S3Error", "The data failed its integrity check: %1 Try again.")).arg(detail);
     case Kind::Auth:
         return tr(QT_TRANSLATE_NOOP("coffer::s3::S3Error", "No usable credentials: %1 Check the connection’s keys.")).arg(detail);
+    case Kind::Local:
+        return detail;
     case Kind::Http:
         break;
     }
