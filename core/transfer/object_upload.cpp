@@ -145,7 +145,7 @@ void ObjectUpload::acquireSlot(std::function<void()> then)
 
 s3::S3Error ObjectUpload::localError(const QString &text) const
 {
-    return s3::S3Error::invalidInput(text).withBucket(m_setup.destination.bucket).withKey(m_setup.destination.key);
+    return s3::S3Error::local(text).withBucket(m_setup.destination.bucket).withKey(m_setup.destination.key);
 }
 
 void ObjectUpload::finishWith(const s3::S3Error &error)

@@ -12,13 +12,6 @@ constexpr qint64 kRateSampleMs = 250;
 constexpr int kProgressSignalMs = 100;
 } // namespace
 
-QString transferErrorMessage(const s3::S3Error &error)
-{
-    if (error.kind == s3::S3Error::Kind::InvalidInput && !error.detail.isEmpty())
-        return error.detail;
-    return error.userMessage();
-}
-
 TransferJob::TransferJob(JobRecord record, QObject *parent)
     : QObject(parent)
     , m_record(std::move(record))
@@ -31,7 +24,7 @@ TransferJob::~TransferJob() = default;
 QString TransferJob::errorMessage() const
 {
     if (m_error.isError())
-        return transferErrorMessage(m_error);
+        return m_error.userMessage();
     return m_record.state == JobState::Failed ? m_record.lastError : QString();
 }
 
@@ -178,7 +171,7 @@ void TransferJob::fail(const s3::S3Error &error)
     ++m_generation;
     halt();
     m_error = error;
-    m_record.lastError = transferErrorMessage(error);
+    m_record.lastError = error.userMessage();
     setState(JobState::Failed);
     Q_EMIT finished();
 }

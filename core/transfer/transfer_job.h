@@ -31,11 +31,6 @@
 
 namespace coffer::transfer {
 
-// The sentence to show for an error. Failures on this side (a file that cannot be read, a
-// folder that is missing) travel as Kind::InvalidInput whose detail is already the whole
-// sentence; everything else is error.userMessage().
-QString transferErrorMessage(const s3::S3Error &error);
-
 // One object of a multi-object job that could not be moved.
 struct ItemFailure {
     QString item;    // relative path or key
@@ -58,7 +53,7 @@ public:
     TransferProgress progress() const { return m_progress; }
     // Kind None unless the job Failed.
     const s3::S3Error &error() const { return m_error; }
-    // The sentence to show for a failed job (see transferErrorMessage()).
+    // The sentence to show for a failed job (error().userMessage()).
     QString errorMessage() const;
     // Things a person should know that are not failures, e.g. "The file changed since the
     // upload began, so it restarts from the beginning."

@@ -115,7 +115,7 @@ void UploadFolderJob::run()
         return;
     const QFileInfo root(m_folder);
     if (!root.isDir()) {
-        fail(s3::S3Error::invalidInput(tr("Can't read the folder %1: it does not exist or is not a folder.")
+        fail(s3::S3Error::local(tr("Can't read the folder %1: it does not exist or is not a folder.")
                                            .arg(m_folder)));
         return;
     }
@@ -162,8 +162,8 @@ void UploadFolderJob::pump()
     if (!m_active.empty() || m_next < m_entries.size())
         return;
     if (m_failed > 0) {
-        fail(s3::S3Error::invalidInput(tr("%1 of %2 items could not be uploaded; the job lists each with the "
-                                          "reason. Fix them and retry: finished files are not sent again.")
+        fail(s3::S3Error::local(tr("%1 of %2 items could not be uploaded; the job lists each with the "
+                                   "reason. Fix them and retry: finished files are not sent again.")
                                            .arg(m_failed)
                                            .arg(progress().itemsTotal)));
         return;
@@ -220,7 +220,7 @@ void UploadFolderJob::startEntry(size_t index)
         finishEntry(true, {}, upload->size(), entry.relativePath);
     });
     connect(upload, &ObjectUpload::failed, this, [finishEntry, entry](const s3::S3Error &error) {
-        finishEntry(false, transferErrorMessage(error), 0, entry.relativePath);
+        finishEntry(false, error.userMessage(), 0, entry.relativePath);
     });
     upload->start();
     updateBytes();

@@ -25,7 +25,8 @@ struct S3Error {
         Xml,          // the response body could not be understood
         Integrity,    // a checksum or size did not match what was sent/expected
         Auth,         // no usable credentials (missing, locked keychain, ...)
-        Local,        // this machine failed: disk full, file unreadable (detail says what to do)
+        Local,        // this side failed (disk full, file unreadable) or a job sums up what it
+                      // could not do; detail is the whole sentence to show
     };
 
     Kind kind = Kind::None;

@@ -173,7 +173,7 @@ void CopyJob::finishIfDone()
     if (!m_listed || !m_active.isEmpty() || !m_queue.isEmpty() || !isActive())
         return;
     if (m_failed > 0) {
-        return fail(s3::S3Error::invalidInput(
+        return fail(s3::S3Error::local(
             tr("%1 of %2 objects under %3 were not %4 (see the list of failures). Retry to try them again.")
                 .arg(m_failed)
                 .arg(m_total)

@@ -78,8 +78,8 @@ void DeletePrefixJob::run()
         if (deletion->error().isError())
             return fail(deletion->error());
         if (!deletion->failures().isEmpty()) {
-            return fail(s3::S3Error::invalidInput(tr("%1 objects under %2 could not be deleted (see the list of "
-                                                     "failures); %3 were deleted.")
+            return fail(s3::S3Error::local(tr("%1 objects under %2 could not be deleted (see the list of "
+                                              "failures); %3 were deleted.")
                                                       .arg(deletion->failures().size())
                                                       .arg(m_target.display())
                                                       .arg(deletion->deletedCount())));

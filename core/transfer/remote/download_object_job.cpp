@@ -100,10 +100,7 @@ void DownloadObjectJob::run()
         case ObjectDownload::State::Canceled:
             break;
         default: {
-            s3::S3Error error = download->error();
-            if (error.kind == s3::S3Error::Kind::InvalidInput)
-                error.detail = download->errorMessage();
-            fail(error);
+            fail(download->error());
             break;
         }
         }

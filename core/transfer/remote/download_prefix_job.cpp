@@ -85,7 +85,7 @@ void DownloadPrefixJob::run()
     m_totalBytes = m_doneBytes = 0;
     m_total = m_done = m_failed = m_skipped = 0;
     if (!QDir().mkpath(m_folder)) {
-        return fail(s3::S3Error::invalidInput(
+        return fail(s3::S3Error::local(
             tr("The folder %1 could not be created; check that you may write there.").arg(m_folder)));
     }
     setTotals(-1, 0);
@@ -216,7 +216,7 @@ void DownloadPrefixJob::finishIfDone()
     if (!m_listed || !m_active.isEmpty() || !m_queue.isEmpty() || !isActive())
         return;
     if (m_failed > 0) {
-        return fail(s3::S3Error::invalidInput(
+        return fail(s3::S3Error::local(
             tr("%1 of %2 objects under %3 were not downloaded (see the list of failures); the others are in %4. "
                "Retry to fetch the missing ones.")
                 .arg(m_failed)

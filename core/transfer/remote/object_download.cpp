@@ -44,8 +44,6 @@ ObjectDownload::~ObjectDownload()
 
 QString ObjectDownload::errorMessage() const
 {
-    if (!m_localError.isEmpty())
-        return m_localError;
     return m_error.isError() ? m_error.userMessage() : QString();
 }
 
@@ -63,7 +61,6 @@ void ObjectDownload::start()
         return;
     m_state = State::Running;
     m_error = {};
-    m_localError.clear();
     m_finishedBytes = 0;
     m_fetched = 0;
     m_resumedRanges = 0;
@@ -291,8 +288,7 @@ void ObjectDownload::fail(s3::S3Error error)
 
 void ObjectDownload::failLocally(const QString &sentence)
 {
-    m_localError = sentence;
-    fail(s3::S3Error::invalidInput(sentence));
+    fail(s3::S3Error::local(sentence));
 }
 
 void ObjectDownload::finish(State state)

@@ -111,7 +111,6 @@ private:
     ObjectDownloadRequest m_request;
     State m_state = State::Idle;
     s3::S3Error m_error;
-    QString m_localError;
     client::ObjectHead m_head;
     QString m_partPath;
     qint64 m_size = 0;
