@@ -158,6 +158,8 @@ const char *documentSetter(BucketDocument which)
     case BucketDocument::Policy: return "UPDATE buckets SET policy = ?2 WHERE name = ?1";
     case BucketDocument::PublicAccessBlock:
         return "UPDATE buckets SET public_access_block = ?2 WHERE name = ?1";
+    case BucketDocument::CustomDomains:
+        return "UPDATE buckets SET custom_domains = ?2 WHERE name = ?1";
     }
     return "";
 }
@@ -170,6 +172,8 @@ const char *documentGetter(BucketDocument which)
     case BucketDocument::Policy: return "SELECT policy FROM buckets WHERE name = ?1";
     case BucketDocument::PublicAccessBlock:
         return "SELECT public_access_block FROM buckets WHERE name = ?1";
+    case BucketDocument::CustomDomains:
+        return "SELECT custom_domains FROM buckets WHERE name = ?1";
     }
     return "";
 }

@@ -8,16 +8,35 @@ using namespace Qt::StringLiterals;
 
 namespace coffer::server {
 
+namespace {
+
+// Columns added after a store could already exist on disk: an index created by an older
+// build gains them here (CREATE TABLE IF NOT EXISTS leaves an existing table as it was).
+StoreError addMissingColumns(SqliteDatabase &db)
+{
+    SqliteStatement &q = db.prepare(
+        "SELECT 1 FROM pragma_table_info('buckets') WHERE name = 'custom_domains'");
+    const bool present = q.next();
+    if (q.error().isError())
+        return q.error();
+    q.reset();
+    if (present)
+        return {};
+    return db.exec("ALTER TABLE buckets ADD COLUMN custom_domains BLOB");
+}
+
+} // namespace
+
 StoreError createSchema(SqliteDatabase &db)
 {
     // Keys are BLOBs so SQLite compares them with memcmp: S3's bytewise UTF-8 order.
     // Inline bytes are the last column, so listing never walks their overflow pages.
-    return db.exec(R"sql(
+    const StoreError error = db.exec(R"sql(
 BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS buckets (
     name TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, region TEXT NOT NULL,
     cors BLOB, lifecycle BLOB, policy BLOB, public_access_block BLOB,
-    r2_public INTEGER NOT NULL DEFAULT 0);
+    r2_public INTEGER NOT NULL DEFAULT 0, custom_domains BLOB);
 CREATE TABLE IF NOT EXISTS objects (
     id INTEGER PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,
     size INTEGER NOT NULL, etag TEXT NOT NULL, modified_ms INTEGER NOT NULL,
@@ -37,6 +56,9 @@ CREATE TABLE IF NOT EXISTS parts (
     blob_id BLOB NOT NULL, PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID;
 COMMIT;
 )sql");
+    if (error.isError())
+        return error;
+    return addMissingColumns(db);
 }
 
 qint64 nowMs()

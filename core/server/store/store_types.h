@@ -94,7 +94,8 @@ struct BucketRecord {
 };
 
 // Per-bucket configuration documents, kept opaquely (the handlers parse and validate).
-enum class BucketDocument { Cors, Lifecycle, Policy, PublicAccessBlock };
+// CustomDomains: the R2 custom domains the emulated Cloudflare API attaches (JSON).
+enum class BucketDocument { Cors, Lifecycle, Policy, PublicAccessBlock, CustomDomains };
 
 struct MultipartUploadRecord {
     QString uploadId;
