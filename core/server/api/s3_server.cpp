@@ -5,6 +5,7 @@
 #include "lifecycle_scheduler.h"
 #include "s3_request_handler.h"
 
+#include "server/cloudflare/cloudflare_site.h"
 #include "server/store/object_store.h"
 
 using namespace Qt::StringLiterals;
@@ -40,9 +41,23 @@ bool S3Server::start()
     config.port = m_options.port;
     config.workerThreads = m_options.workerThreads;
     config.refusal = s3Refusal;
-    m_http = std::make_unique<http::HttpServer>(config, s3HandlerFactory(*m_service));
+    http::HandlerFactory handlers = s3HandlerFactory(*m_service);
+    if (m_options.cloudflare.enabled) {
+        if (const QString problem = cloudflareProblem(); !problem.isEmpty()) {
+            m_error = problem;
+            return false;
+        }
+        m_cloudflare = std::make_unique<cloudflare::CloudflareSite>(m_options.cloudflare, *m_service);
+        handlers = m_cloudflare->frontDoor(std::move(handlers));
+    }
+    m_http = std::make_unique<http::HttpServer>(config, std::move(handlers));
     if (!m_http->listen()) {
         m_error = m_http->errorString();
+        return false;
+    }
+    if (m_cloudflare && !m_cloudflare->listenPublic(1)) {
+        m_error = m_cloudflare->errorString();
+        m_http->stop();
         return false;
     }
     m_lifecycle = new LifecycleScheduler(*m_service, m_options.lifecycleDayMs, this);
@@ -56,6 +71,22 @@ void S3Server::stop()
         m_lifecycle->stop();
     if (m_http)
         m_http->stop();
+    if (m_cloudflare)
+        m_cloudflare->stop();
+}
+
+QString S3Server::cloudflareProblem() const
+{
+    const cloudflare::CloudflareOptions &options = m_options.cloudflare;
+    if (m_options.service.mode != ServerMode::R2)
+        return u"The Cloudflare API is part of R2 mode; start the server with --mode r2 to use it."_s;
+    if (options.apiToken.isEmpty())
+        return u"The Cloudflare API needs an API token (--cloudflare-token)."_s;
+    if (options.accountId.isEmpty())
+        return u"The Cloudflare API needs an account id (--account-id)."_s;
+    if (!options.apiBasePath.startsWith('/') || options.apiBasePath.endsWith('/'))
+        return u"The Cloudflare API base path must start with \"/\" and not end with one, e.g. /cf/client/v4."_s;
+    return {};
 }
 
 QHostAddress S3Server::address() const

@@ -5,6 +5,7 @@
 
 #include "service.h"
 
+#include "server/cloudflare/cloudflare_options.h"
 #include "server/http/httpserver.h"
 
 #include <QHostAddress>
@@ -15,6 +16,10 @@
 
 namespace coffer::server {
 class ObjectStore;
+}
+
+namespace coffer::server::cloudflare {
+class CloudflareSite;
 }
 
 namespace coffer::server::api {
@@ -28,6 +33,9 @@ struct S3ServerOptions {
     ServiceConfig service;
     qint64 lifecycleDayMs = 24LL * 3600 * 1000;
     int workerThreads = 0; // 0: the HTTP layer's default
+    // R2 mode only: Cloudflare's REST API for R2 on this listener, and public buckets on a
+    // second one (cloudflare/cloudflare_options.h).
+    cloudflare::CloudflareOptions cloudflare;
 };
 
 class S3Server : public QObject
@@ -47,11 +55,17 @@ public:
     ObjectStore *store() const { return m_store.get(); }
     http::HttpServer *http() const { return m_http.get(); }
     LifecycleScheduler *lifecycle() const { return m_lifecycle; }
+    // The emulated Cloudflare side (API base path, public listener, domains); null unless
+    // options.cloudflare.enabled.
+    cloudflare::CloudflareSite *cloudflare() const { return m_cloudflare.get(); }
 
 private:
+    QString cloudflareProblem() const;
+
     S3ServerOptions m_options;
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<Service> m_service;
+    std::unique_ptr<cloudflare::CloudflareSite> m_cloudflare; // outlives m_http, whose handlers use it
     std::unique_ptr<http::HttpServer> m_http;
     LifecycleScheduler *m_lifecycle = nullptr;
     QString m_error;
