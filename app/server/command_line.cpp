@@ -24,7 +24,17 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
     const QCommandLineOption region(u"region"_s, u"Region to report and sign with (default: auto for r2, us-east-1 for s3)."_s, u"REGION"_s);
     const QCommandLineOption virtualHost(u"virtual-host-base"_s, u"Serve virtual-hosted addressing for <bucket>.HOST."_s, u"HOST"_s);
     const QCommandLineOption daySeconds(u"lifecycle-day-seconds"_s, u"Length of a lifecycle day in seconds (for tests)."_s, u"N"_s);
-    parser.addOptions({help, version, data, listen, accessKey, secretKey, mode, region, virtualHost, daySeconds});
+    const QCommandLineOption cloudflareApi(u"cloudflare-api"_s, u"R2 mode: serve Cloudflare's REST API for R2 buckets "
+                                           "(CORS, lifecycle, domains) under this path of the listener."_s,
+                                           u"PATH"_s, QString::fromLatin1(server::cloudflare::kDefaultApiBasePath));
+    const QCommandLineOption cloudflareToken(u"cloudflare-token"_s, u"R2 mode: the API token the Cloudflare API "
+                                             "requires (default: created once in DIR/cloudflare.json)."_s, u"TOKEN"_s);
+    const QCommandLineOption accountId(u"account-id"_s, u"R2 mode: the Cloudflare account id the API answers for "
+                                       "(default: created once in DIR/cloudflare.json)."_s, u"ID"_s);
+    const QCommandLineOption publicListen(u"public-listen"_s, u"R2 mode: address and port that serve public buckets "
+                                          "(r2.dev and custom domains)."_s, u"HOST:PORT"_s, u"127.0.0.1:0"_s);
+    parser.addOptions({help, version, data, listen, accessKey, secretKey, mode, region, virtualHost, daySeconds,
+                       cloudflareApi, cloudflareToken, accountId, publicListen});
 
     ParsedCommand parsed;
     if (!parser.parse(arguments)) {
@@ -83,6 +93,36 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
         }
         command.lifecycleDayMs = seconds * 1000;
     }
+    const bool cloudflareOptionSet = parser.isSet(cloudflareApi) || parser.isSet(cloudflareToken)
+        || parser.isSet(accountId) || parser.isSet(publicListen);
+    if (cloudflareOptionSet && command.mode != api::ServerMode::R2) {
+        parsed.error = u"--cloudflare-api, --cloudflare-token, --account-id and --public-listen belong to R2 mode; "
+                       "drop them or use --mode r2."_s;
+        return parsed;
+    }
+    command.cloudflareApiPath = parser.value(cloudflareApi).toUtf8();
+    if (!command.cloudflareApiPath.startsWith('/') || command.cloudflareApiPath.endsWith('/')) {
+        parsed.error = u"--cloudflare-api must be a path that starts with \"/\" and does not end with one, "
+                       "e.g. /cf/client/v4."_s;
+        return parsed;
+    }
+    command.cloudflareToken = parser.value(cloudflareToken).toUtf8();
+    if (parser.isSet(cloudflareToken) && command.cloudflareToken.isEmpty()) {
+        parsed.error = u"--cloudflare-token cannot be empty."_s;
+        return parsed;
+    }
+    command.accountId = parser.value(accountId);
+    if (parser.isSet(accountId) && command.accountId.isEmpty()) {
+        parsed.error = u"--account-id cannot be empty."_s;
+        return parsed;
+    }
+    const auto publicAddress = http::ListenAddress::parse(parser.value(publicListen), &listenError);
+    if (!publicAddress) {
+        parsed.error = u"--public-listen: "_s + listenError;
+        return parsed;
+    }
+    command.publicAddress = publicAddress->address;
+    command.publicPort = publicAddress->port;
     parsed.command = command;
     return parsed;
 }

@@ -3,6 +3,7 @@
 // what is wrong with it.
 
 #include "server/api/service.h"
+#include "server/cloudflare/cloudflare_options.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -22,6 +23,13 @@ struct ServerCommand {
     QByteArray region;             // empty: the mode's default ("auto" or "us-east-1")
     QByteArray virtualHostBase;    // empty: path-style addressing only
     qint64 lifecycleDayMs = 24LL * 3600 * 1000;
+    // R2 mode: Cloudflare's REST API under this path of the listener, and public buckets
+    // on a second listener. Token and account empty: use (or create) DIR/cloudflare.json.
+    QByteArray cloudflareApiPath = server::cloudflare::kDefaultApiBasePath;
+    QByteArray cloudflareToken;
+    QString accountId;
+    QHostAddress publicAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 publicPort = 0;
 };
 
 struct ParsedCommand {

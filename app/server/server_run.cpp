@@ -5,6 +5,8 @@
 #include "stop_signals.h"
 
 #include "server/api/s3_server.h"
+#include "server/cloudflare/api_credentials.h"
+#include "server/cloudflare/cloudflare_site.h"
 
 #include <QCoreApplication>
 
@@ -70,6 +72,32 @@ int runServer(const QStringList &arguments, const QString &program)
     options.service.router.virtualHostBase = command.virtualHostBase;
     options.lifecycleDayMs = command.lifecycleDayMs;
 
+    // R2 mode also serves Cloudflare's side: its REST API and public buckets.
+    QString tokenSource = u"from --cloudflare-token"_s;
+    if (command.mode == api::ServerMode::R2) {
+        cloudflare::CloudflareOptions &cf = options.cloudflare;
+        cf.enabled = true;
+        cf.apiBasePath = command.cloudflareApiPath;
+        cf.apiToken = command.cloudflareToken;
+        cf.accountId = command.accountId;
+        cf.publicAddress = command.publicAddress;
+        cf.publicPort = command.publicPort;
+        if (cf.apiToken.isEmpty() || cf.accountId.isEmpty()) {
+            QString error;
+            const auto credentials = cloudflare::loadOrCreateApiCredentials(command.dataDirectory, &error);
+            if (!credentials) {
+                printLine(stderr, program + u": "_s + error);
+                return 1;
+            }
+            if (cf.apiToken.isEmpty()) {
+                cf.apiToken = credentials->apiToken;
+                tokenSource = u"in %1/%2"_s.arg(command.dataDirectory, QLatin1StringView(cloudflare::kApiCredentialsFileName));
+            }
+            if (cf.accountId.isEmpty())
+                cf.accountId = credentials->accountId;
+        }
+    }
+
     StopSignals stopSignals;
     api::S3Server server(options);
     if (!server.start()) {
@@ -78,6 +106,8 @@ int runServer(const QStringList &arguments, const QString &program)
     }
     // The first line on stdout, which scripts and tests wait for.
     printLine(stdout, u"listening on http://%1:%2"_s.arg(urlHost(server.address())).arg(server.port()));
+    if (const cloudflare::CloudflareSite *cf = server.cloudflare())
+        printLine(stdout, u"public on http://%1:%2"_s.arg(urlHost(cf->publicAddress())).arg(cf->publicPort()));
     if (stored && stored->created)
         printLine(stdout, u"created a key pair in %1/%2 (only you can read it): access key %3, secret key %4"_s
                               .arg(command.dataDirectory, QLatin1StringView(kKeyPairFileName),
@@ -87,10 +117,20 @@ int runServer(const QStringList &arguments, const QString &program)
                                                                    QLatin1StringView(kKeyPairFileName)));
     printLine(stdout, u"mode %1, region %2"_s.arg(command.mode == api::ServerMode::R2 ? u"r2"_s : u"s3"_s,
                                                   QString::fromUtf8(options.service.region)));
+    // The token itself is never printed: it is a secret like the secret key.
+    if (const cloudflare::CloudflareSite *cf = server.cloudflare())
+        printLine(stdout, u"cloudflare api on http://%1:%2%3 for account %4 (token %5)"_s
+                              .arg(urlHost(server.address()))
+                              .arg(server.port())
+                              .arg(QString::fromUtf8(cf->options().apiBasePath), cf->options().accountId, tokenSource));
 
     // One line per request; the HTTP layer masks presigned signatures in the target.
     QObject::connect(server.http(), &http::HttpServer::exchangeLogged, application,
                      [](const http::ExchangeLog &entry) { printLine(stdout, QString::fromUtf8(entry.toLine())); });
+    if (const cloudflare::CloudflareSite *cf = server.cloudflare())
+        QObject::connect(cf->publicHttp(), &http::HttpServer::exchangeLogged, application, [](const http::ExchangeLog &entry) {
+            printLine(stdout, u"public "_s + QString::fromUtf8(entry.toLine()));
+        });
     QObject::connect(&stopSignals, &StopSignals::stopRequested, application, [](int signalNumber) {
         printLine(stdout, u"stopping (signal %1)"_s.arg(signalNumber));
         QCoreApplication::quit();
