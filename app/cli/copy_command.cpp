@@ -43,10 +43,11 @@ private:
         if (!invocation().dryRun) {
             auto *engine = new EngineSession(m_session, this);
             QString error;
-            if (engine->open(&error))
-                runner->setEngine(engine);
-            else
+            if (!engine->open(&error)) {
                 console().warning(error + u" Transfers run without it and cannot be resumed."_s);
+                engine->openWithoutJournal();
+            }
+            runner->setEngine(engine);
         }
         const bool skipped = !plan.warnings.isEmpty();
         connect(runner, &TransferRunner::finished, this, [this, skipped](int code) {

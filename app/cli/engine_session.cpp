@@ -60,13 +60,24 @@ bool EngineSession::open(QString *error)
             path, m_journal->errorString());
         return false;
     }
+    makeQueue();
+    return true;
+}
+
+void EngineSession::openWithoutJournal()
+{
+    m_journal.reset();
+    makeQueue();
+}
+
+void EngineSession::makeQueue()
+{
     const QHash<QString, client::S3Client *> clients = m_session.clients;
     m_queue = std::make_unique<transfer::TransferQueue>(
         [clients](const transfer::ConnectionRef &ref) { return clients.value(ref.profile); }, m_journal.get(),
         settingsFor(m_session.invocation));
     // Every kind the journal may hold, so `resume` can bring back any of them.
     transfer::registerRemoteJobKinds(*m_queue);
-    return true;
 }
 
 transfer::ConnectionRef EngineSession::connectionRef(const Location &location) const

@@ -24,6 +24,8 @@ public:
 
     // Opens (creating its folder) the journal; false with *error set when it cannot.
     bool open(QString *error);
+    // When the journal cannot be opened: the same engine, but nothing survives a crash.
+    void openWithoutJournal();
     transfer::TransferQueue *queue() const { return m_queue.get(); }
     transfer::TransferJournal *journal() const { return m_journal.get(); }
 
@@ -35,6 +37,8 @@ public:
     static transfer::TransferSettings settingsFor(const Invocation &invocation);
 
 private:
+    void makeQueue();
+
     Session m_session;
     std::unique_ptr<transfer::TransferJournal> m_journal;
     std::unique_ptr<transfer::TransferQueue> m_queue;

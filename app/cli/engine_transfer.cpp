@@ -4,8 +4,11 @@
 #include "engine_session.h"
 
 #include "transfer/remote/copy_job.h"
+#include "transfer/remote/cross_copy_job.h"
 #include "transfer/remote/download_object_job.h"
+#include "transfer/remote/download_prefix_job.h"
 #include "transfer/upload_file_job.h"
+#include "transfer/upload_folder_job.h"
 
 #include <QTimer>
 
@@ -24,8 +27,17 @@ EngineTransfer::EngineTransfer(
 
 bool EngineTransfer::handles(const TransferItem &item)
 {
-    return item.kind == TransferItem::Kind::Upload || item.kind == TransferItem::Kind::Download
-        || item.kind == TransferItem::Kind::ServerCopy;
+    switch (item.kind) {
+    case TransferItem::Kind::Upload:
+    case TransferItem::Kind::Download:
+    case TransferItem::Kind::ServerCopy:
+    case TransferItem::Kind::CrossCopy:
+    case TransferItem::Kind::UploadFolder:
+    case TransferItem::Kind::DownloadPrefix:
+        return true;
+    default:
+        return false;
+    }
 }
 
 qint64 EngineTransfer::jobId() const
@@ -44,6 +56,19 @@ void EngineTransfer::start()
     case TransferItem::Kind::Download:
         job = std::make_unique<transfer::DownloadObjectJob>(
             m_engine->objectLocation(m_item.from), m_item.to.localPath);
+        break;
+    case TransferItem::Kind::UploadFolder:
+        job = std::make_unique<transfer::UploadFolderJob>(
+            m_item.from.localPath, m_engine->objectLocation(m_item.to));
+        break;
+    case TransferItem::Kind::DownloadPrefix:
+        job = std::make_unique<transfer::DownloadPrefixJob>(
+            m_engine->objectLocation(m_item.from), m_item.to.localPath);
+        break;
+    case TransferItem::Kind::CrossCopy:
+        // Streams part by part through memory: no temporary file.
+        job = std::make_unique<transfer::CrossCopyJob>(
+            m_engine->objectLocation(m_item.from), m_engine->objectLocation(m_item.to));
         break;
     default:
         job = std::make_unique<transfer::CopyJob>(
@@ -75,6 +100,7 @@ void EngineTransfer::onFinished()
     if (state == transfer::JobState::Cancelled)
         error = s3::S3Error::canceled();
     const qint64 bytes = job->progress().bytesDone;
+    m_items = job->progress().itemsDone;
     // A finished job leaves the journal; a failed one stays, for `coffer-cli resume`.
     if (state == transfer::JobState::Completed) {
         // Not from inside the job's own signal.

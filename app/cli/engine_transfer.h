@@ -27,10 +27,12 @@ public:
     EngineTransfer(
         TransferItem item, QString jobLabel, EngineSession *engine, Console *console, QObject *parent);
 
-    // Upload, Download and ServerCopy go through the engine.
+    // Files, folders, prefixes and object copies go through the engine.
     static bool handles(const TransferItem &item);
     const TransferItem &item() const { return m_item; }
     qint64 jobId() const;
+    // After finished(): how many files or objects a folder job moved.
+    int itemsDone() const { return m_items; }
     void start();
 
 Q_SIGNALS:
@@ -45,6 +47,7 @@ private:
     EngineSession *m_engine;
     Console *m_console;
     QPointer<transfer::TransferJob> m_job;
+    int m_items = 0;
 };
 
 } // namespace coffer::cli

@@ -1,5 +1,7 @@
 #include "local_tree.h"
 
+#include "transfer/remote/key_path.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -33,25 +35,31 @@ QMap<QString, LocalFile> listLocalTree(const QString &folder, QStringList *probl
 
 std::optional<QString> localPathForKey(const QString &folder, const QString &relativeKey, QString *why)
 {
-    const auto refuse = [why](const QString &reason) -> std::optional<QString> {
+    // The engine's documented mapping, so a key lands in the same place whichever way
+    // it comes down (a prefix job, or one object at a time for sync and mv).
+    const transfer::KeyMapping mapping = transfer::mapKeyToPath(relativeKey);
+    if (why)
+        why->clear();
+    if (!mapping.ok()) {
         if (why)
-            *why = reason;
+            *why = mapping.refusal;
         return std::nullopt;
-    };
-    if (relativeKey.isEmpty() || relativeKey.endsWith(u'/'))
-        return refuse(u"it is a folder marker, not a file"_s);
-    if (relativeKey.startsWith(u'/'))
-        return refuse(u"it starts with “/”"_s);
-    const QStringList segments = relativeKey.split(u'/');
-    for (const QString &segment : segments) {
-        if (segment.isEmpty())
-            return refuse(u"it contains “//”, which a file path cannot keep"_s);
-        if (segment == u"." || segment == u"..")
-            return refuse(u"it contains a “%1” segment, which would leave the folder"_s.arg(segment));
-        if (segment.contains(QChar(0)))
-            return refuse(u"it contains a NUL character"_s);
     }
-    return QDir(folder).filePath(relativeKey);
+    if (mapping.directoryOnly)
+        return std::nullopt; // a folder marker: there is no file to write
+    const QString path = transfer::pathInside(folder, mapping.relativePath);
+    if (path.isEmpty()) {
+        if (why)
+            *why = u"The key “%1” would be written outside %2."_s.arg(relativeKey, folder);
+        return std::nullopt;
+    }
+    return path;
+}
+
+QString localRelativePath(const QString &relativeKey)
+{
+    const transfer::KeyMapping mapping = transfer::mapKeyToPath(relativeKey);
+    return mapping.ok() ? mapping.relativePath : relativeKey;
 }
 
 QString joinKey(const QString &prefix, const QString &relative)

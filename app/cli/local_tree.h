@@ -20,11 +20,15 @@ struct LocalFile {
 // Unreadable entries are reported through *problems (one sentence each).
 QMap<QString, LocalFile> listLocalTree(const QString &folder, QStringList *problems);
 
-// Where the object with this relative key goes under folder. Keys that are not safe or
-// not possible as paths — an empty segment ("a//b"), "." or "..", a leading "/", a
-// trailing "/" (a folder marker) — give std::nullopt and *why says which: they are
-// skipped with a warning rather than written somewhere unexpected.
+// Where the object with this relative key goes under folder, by the transfer engine's
+// documented mapping (transfer/remote/key_path.h: "a//b" -> a/b, ".." -> %2E%2E, ...).
+// std::nullopt for a folder marker ("x/": nothing to write, *why empty) and for a key
+// that cannot be written inside folder (*why says why, as a sentence).
 std::optional<QString> localPathForKey(const QString &folder, const QString &relativeKey, QString *why);
+
+// The relative path a key maps to (localPathForKey's rule), or the key itself when it
+// cannot be mapped: what sync compares a remote key with on the local side.
+QString localRelativePath(const QString &relativeKey);
 
 // "prefix/" + relative, with exactly one "/" between (none when prefix is empty).
 QString joinKey(const QString &prefix, const QString &relative);

@@ -1,9 +1,10 @@
 #pragma once
-// Moves one object with the S3 client's single-request calls: PUT streamed from the
-// file, GET streamed into "name.part" (fsynced, renamed into place, Last-Modified kept
-// as the mtime), CopyObject, or a GET+PUT between two connections. Large and resumable
-// transfers belong to the transfer engine; this is the path for everything else.
+// The items the transfer engine has no job for, because they cannot be journaled or
+// resumed: standard input streamed up (StreamUpload), an object streamed to standard
+// output as it arrives, and sync --delete's removals. Files, folders and objects between
+// stores go through the engine (EngineTransfer).
 
+#include "stream_upload.h"
 #include "transfer_item.h"
 
 #include "client/s3_client.h"
@@ -29,6 +30,8 @@ public:
     ~ObjectTransfer() override;
 
     const TransferItem &item() const { return m_item; }
+    // How standard input is cut into parts (from the transfer options).
+    void setStreamSettings(const StreamUpload::Settings &settings) { m_streamSettings = settings; }
     void start();
     void cancel();
 
@@ -37,22 +40,16 @@ Q_SIGNALS:
     void finished(const coffer::s3::S3Error &error, qint64 bytes);
 
 private:
-    void upload();
-    void download();
-    void serverCopy();
-    void crossCopy();
     void stdinUpload();
     void stdoutDownload();
     void remove();
-    void put(QIODevice *body, qint64 size);
-    void finishDownload(const client::ObjectHead &head);
     void done(const s3::S3Error &error, qint64 bytes = 0);
     void watch(client::S3Call *call);
 
     TransferItem m_item;
     client::S3Client *m_source;
     client::S3Client *m_destination;
-    std::unique_ptr<QIODevice> m_body;
+    StreamUpload::Settings m_streamSettings;
     std::unique_ptr<QFile> m_sink;
     QPointer<client::S3Call> m_call;
     bool m_finished = false;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QTimeZone>
 
 #include <memory>
@@ -91,6 +92,13 @@ std::optional<Location> placeUnder(const Location &to, const QString &relative, 
     return local;
 }
 
+TransferPlan folderPlan(TransferItem::Kind kind, const Location &from, const Location &to, int count = -1)
+{
+    TransferPlan plan;
+    plan.items.append({ kind, from, to, -1, {}, {}, count });
+    return plan;
+}
+
 void addRemoteItems(TransferPlan &plan, const Location &from, const Location &to, const RemoteTree &tree,
     const std::function<bool(const QString &, const RemoteEntry &)> &wanted)
 {
@@ -100,12 +108,21 @@ void addRemoteItems(TransferPlan &plan, const Location &from, const Location &to
         QString why;
         const auto target = placeUnder(to, it.key(), &why);
         if (!target) {
-            plan.warnings.append(u"%1 was skipped: %2."_s.arg(from.withKey(it->key).display(), why));
+            if (!why.isEmpty()) // empty: a folder marker, nothing to write
+                plan.warnings.append(u"%1 was skipped: %2"_s.arg(from.withKey(it->key).display(), why));
             continue;
         }
         plan.items.append(
-            { kindFor(from, to), from.withKey(it->key), *target, it->size, it->modified, it->etag });
+            { kindFor(from, to), from.withKey(it->key), *target, it->size, it->modified, it->etag, 1 });
     }
+}
+
+// cp --recursive between a folder and a prefix is one engine job: journaled and
+// resumable as a whole, and a download needs no request per object beyond its GET.
+// mv and --dryrun still list every file, since they act on or print each one.
+bool asFolderJob(const Invocation &invocation)
+{
+    return invocation.command == CommandKind::Cp && !invocation.dryRun;
 }
 
 void planRecursiveCopy(const Session &session, const QObject *context, PlanCallback done)
@@ -117,16 +134,20 @@ void planRecursiveCopy(const Session &session, const QObject *context, PlanCallb
             return done(failed(ExitCode::NotFound,
                 u"%1 is not a folder; check the path (without --recursive, cp "
                 "copies one file)."_s.arg(from.localPath)));
+        if (asFolderJob(session.invocation))
+            return done(folderPlan(TransferItem::Kind::UploadFolder, from, to.withKey(folderPrefix(to.key))));
         TransferPlan plan;
         const auto files = listLocalTree(from.localPath, &plan.warnings);
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
             Location source = from;
             source.localPath = it->path;
             plan.items.append({ TransferItem::Kind::Upload, source, to.withKey(joinKey(to.key, it.key())),
-                it->size, it->modified, {} });
+                it->size, it->modified, {}, 1 });
         }
         return done(plan);
     }
+    if (to.isLocal() && asFolderJob(session.invocation))
+        return done(folderPlan(TransferItem::Kind::DownloadPrefix, from.withKey(folderPrefix(from.key)), to));
     listRemoteTree(session.client(from), from, context,
         [done, from, to](const s3::S3Error &error, const RemoteTree &tree) {
             if (error.isError())
@@ -165,7 +186,7 @@ void planCopy(const Session &session, const QObject *context, PlanCallback done)
         if (isFolderTarget(to))
             return done(failed(ExitCode::Usage,
                 u"Standard input has no name; give the full key, e.g. s3://%1/name."_s.arg(to.bucket)));
-        return done(TransferPlan { { { kind, from, to, -1, {}, {} } }, {}, ExitCode::Ok, {} });
+        return done(TransferPlan { { { kind, from, to, -1, {}, {}, 1 } }, {}, ExitCode::Ok, {} });
     }
     if (from.isLocal()) {
         const QFileInfo info(from.localPath);
@@ -177,8 +198,9 @@ void planCopy(const Session &session, const QObject *context, PlanCallback done)
                 u"%1 is a folder; add --recursive to copy what is in it."_s.arg(from.localPath)));
         if (isFolderTarget(to))
             to = to.withKey(to.key + info.fileName());
-        return done(TransferPlan { { { kind, from, to, info.size(), info.lastModified(QTimeZone::UTC), {} } },
-            {}, ExitCode::Ok, {} });
+        return done(
+            TransferPlan { { { kind, from, to, info.size(), info.lastModified(QTimeZone::UTC), {}, 1 } }, {},
+                ExitCode::Ok, {} });
     }
     // From an object: ask for it first, so a missing one is "not found" before anything
     // is created at the destination.
@@ -191,8 +213,9 @@ void planCopy(const Session &session, const QObject *context, PlanCallback done)
                 to = to.withKey(to.key + keyName(from.key));
             else if (to.isLocal() && isFolderTarget(to))
                 to.localPath = QDir(to.localPath).filePath(keyName(from.key));
-            done(TransferPlan { { { kind, from, to, head->contentLength, head->lastModified, head->etag } },
-                {}, ExitCode::Ok, {} });
+            done(
+                TransferPlan { { { kind, from, to, head->contentLength, head->lastModified, head->etag, 1 } },
+                    {}, ExitCode::Ok, {} });
         });
 }
 
@@ -201,15 +224,20 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
     const Location from = session.invocation.paths.at(0);
     const Location to = session.invocation.paths.at(1);
     const bool deleteExtra = session.invocation.deleteExtra;
+    const bool folderJobs = !session.invocation.dryRun;
     auto warnings = std::make_shared<QStringList>();
-    const auto compare = [done, from, to, deleteExtra, warnings](
+    const auto compare = [done, from, to, deleteExtra, folderJobs, warnings](
                              const RemoteTree &source, const RemoteTree &destination) {
         TransferPlan plan;
         plan.warnings = *warnings;
         const Location base = from.isRemote() ? from.withKey(folderPrefix(from.key)) : from;
+        // A key is compared with the local file it maps to ("a//b" with a/b).
+        const auto sideKey = [&to](const QString &relative) {
+            return to.isLocal() ? localRelativePath(relative) : relative;
+        };
         if (from.isRemote()) {
-            addRemoteItems(plan, base, to, source, [&destination](const QString &rel, const RemoteEntry &e) {
-                const auto d = destination.constFind(rel);
+            addRemoteItems(plan, base, to, source, [&](const QString &rel, const RemoteEntry &e) {
+                const auto d = destination.constFind(sideKey(rel));
                 return d == destination.cend() || needsSync(e.size, e.modified, d->size, d->modified);
             });
         } else {
@@ -220,17 +248,30 @@ void planSync(const Session &session, const QObject *context, PlanCallback done)
                 Location file = from;
                 file.localPath = it->key;
                 plan.items.append({ TransferItem::Kind::Upload, file, to.withKey(joinKey(to.key, it.key())),
-                    it->size, it->modified, {} });
+                    it->size, it->modified, {}, 1 });
             }
         }
+        // Everything in the source needs to go (a first sync): the whole folder is one
+        // engine job, as with cp --recursive.
+        const qsizetype planned = plan.items.size();
+        if (folderJobs && planned > 0 && planned == source.size() && plan.warnings.isEmpty()
+            && from.isLocal() != to.isLocal()) {
+            plan.items = folderPlan(
+                from.isLocal() ? TransferItem::Kind::UploadFolder : TransferItem::Kind::DownloadPrefix, base,
+                to.isRemote() ? to.withKey(folderPrefix(to.key)) : to, static_cast<int>(planned))
+                             .items;
+        }
         if (deleteExtra) {
+            QSet<QString> kept;
+            for (auto it = source.cbegin(); it != source.cend(); ++it)
+                kept.insert(sideKey(it.key()));
             for (auto it = destination.cbegin(); it != destination.cend(); ++it) {
-                if (source.contains(it.key()))
+                if (kept.contains(it.key()))
                     continue;
                 Location gone = to.isRemote() ? to.withKey(it->key) : to;
                 if (to.isLocal())
                     gone.localPath = it->key;
-                plan.items.append({ TransferItem::Kind::Delete, gone, gone, it->size, it->modified, {} });
+                plan.items.append({ TransferItem::Kind::Delete, gone, gone, it->size, it->modified, {}, 1 });
             }
         }
         done(plan);

@@ -1,5 +1,6 @@
 #include "transfer_runner.h"
 
+#include "engine_session.h"
 #include "engine_transfer.h"
 #include "object_transfer.h"
 
@@ -9,6 +10,15 @@
 using namespace Qt::StringLiterals;
 
 namespace coffer::cli {
+
+namespace {
+
+bool isFolderKind(TransferItem::Kind kind)
+{
+    return kind == TransferItem::Kind::UploadFolder || kind == TransferItem::Kind::DownloadPrefix;
+}
+
+} // namespace
 
 TransferRunner::TransferRunner(const Session &session, QList<TransferItem> items, QObject *parent)
     : QObject(parent)
@@ -52,13 +62,17 @@ void TransferRunner::launch()
             connect(transfer, &EngineTransfer::finished, this,
                 [this, transfer, job](const s3::S3Error &error, qint64 bytes) {
                     transfer->deleteLater();
-                    itemDone(transfer->item(), job, error, bytes);
+                    TransferItem finished = transfer->item();
+                    if (isFolderKind(finished.kind))
+                        finished.count = transfer->itemsDone();
+                    itemDone(finished, job, error, bytes);
                 });
             transfer->start();
             continue;
         }
         auto *transfer
             = new ObjectTransfer(item, m_session.client(item.from), m_session.client(item.to), this);
+        transfer->setStreamSettings(streamSettings());
         auto started = std::make_shared<QElapsedTimer>();
         started->start();
         connect(transfer, &ObjectTransfer::progress, this,
@@ -74,6 +88,19 @@ void TransferRunner::launch()
             });
         transfer->start();
     }
+}
+
+StreamUpload::Settings TransferRunner::streamSettings() const
+{
+    const transfer::TransferSettings engine = EngineSession::settingsFor(m_session.invocation);
+    StreamUpload::Settings settings;
+    settings.partSize = engine.preferredPartSize;
+    settings.multipartThreshold = engine.multipartThreshold;
+    settings.window = engine.partWindow;
+    settings.checksum = engine.checksum;
+    // One limiter for everything this run moves.
+    settings.bandwidth = m_engine && m_engine->queue() ? m_engine->queue()->bandwidth() : nullptr;
+    return settings;
 }
 
 void TransferRunner::itemDone(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes)
@@ -131,13 +158,19 @@ void TransferRunner::report(const TransferItem &item, int job, const s3::S3Error
     ++m_completed;
     if (!m_move)
         m_bytes += bytes;
+    QString line = item.kind == TransferItem::Kind::Delete
+        ? u"delete: "_s + item.to.display()
+        : u"%1: %2 to %3"_s.arg(verb, item.from.display(), item.to.display());
+    if (isFolderKind(item.kind))
+        line += (item.count == 1 ? u" (1 file)"_s : u" (%1 files)"_s.arg(item.count));
     if (item.kind != TransferItem::Kind::StdoutDownload)
-        console.line(item.kind == TransferItem::Kind::Delete
-                ? u"delete: "_s + item.to.display()
-                : u"%1: %2 to %3"_s.arg(verb, item.from.display(), item.to.display()));
-    console.event(QJsonObject { { u"event"_s, u"done"_s }, { u"job"_s, jobId },
-        { u"state"_s, u"completed"_s }, { u"kind"_s, verb }, { u"from"_s, item.from.display() },
-        { u"to"_s, item.to.display() }, { u"bytes"_s, bytes } });
+        console.line(line);
+    QJsonObject event { { u"event"_s, u"done"_s }, { u"job"_s, jobId }, { u"state"_s, u"completed"_s },
+        { u"kind"_s, verb }, { u"from"_s, item.from.display() }, { u"to"_s, item.to.display() },
+        { u"bytes"_s, bytes } };
+    if (isFolderKind(item.kind))
+        event.insert(u"items"_s, item.count);
+    console.event(event);
 }
 
 void TransferRunner::maybeFinish()

@@ -5,6 +5,7 @@
 // code of all items.
 
 #include "command.h"
+#include "stream_upload.h"
 #include "transfer_item.h"
 
 #include <QElapsedTimer>
@@ -34,6 +35,7 @@ Q_SIGNALS:
 
 private:
     void launch();
+    StreamUpload::Settings streamSettings() const;
     void itemDone(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes);
     void removeSource(const TransferItem &item, int job);
     void report(const TransferItem &item, int job, const s3::S3Error &error, qint64 bytes);
