@@ -96,11 +96,26 @@ CliRunner::CliRunner(const QString &home, const QString &endpoint)
     }
 }
 
+void CliRunner::setLauncher(const QString &program, const QStringList &launcherArguments)
+{
+    m_launcher = program;
+    m_launcherArguments = launcherArguments;
+}
+
+void CliRunner::startProcess(QProcess &process, const QStringList &arguments) const
+{
+    process.setProcessEnvironment(m_env);
+    if (m_launcher.isEmpty())
+        process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
+    else
+        process.start(
+            m_launcher, m_launcherArguments + QStringList { QStringLiteral(COFFER_CLI_PATH) } + arguments);
+}
+
 CliResult CliRunner::run(const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
     QProcess process;
-    process.setProcessEnvironment(m_env);
-    process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
+    startProcess(process, arguments);
     CliResult result;
     if (!process.waitForStarted(10000))
         return result;
@@ -124,8 +139,7 @@ bool CliRunner::runAndKill(
     const QStringList &arguments, const std::function<bool(const QJsonObject &)> &onEvent, int timeoutMs)
 {
     QProcess process;
-    process.setProcessEnvironment(m_env);
-    process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
+    startProcess(process, arguments);
     if (!process.waitForStarted(10000))
         return false;
     QSignalSpy output(&process, &QProcess::readyReadStandardOutput);

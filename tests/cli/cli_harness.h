@@ -42,6 +42,9 @@ class CliRunner
 public:
     CliRunner(const QString &home, const QString &endpoint);
     QProcessEnvironment &environment() { return m_env; }
+    // Runs coffer-cli through another program (e.g. setpriv with its options); the
+    // CLI's path and arguments follow launcherArguments.
+    void setLauncher(const QString &program, const QStringList &launcherArguments);
 
     CliResult run(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 300000);
     // Starts the CLI and calls onLine(line) for each stdout line until it returns true,
@@ -50,7 +53,11 @@ public:
         int timeoutMs = 300000);
 
 private:
+    void startProcess(QProcess &process, const QStringList &arguments) const;
+
     QProcessEnvironment m_env;
+    QString m_launcher;
+    QStringList m_launcherArguments;
 };
 
 QByteArray fileBytes(const QString &path);

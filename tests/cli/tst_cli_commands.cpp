@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -102,6 +103,29 @@ private Q_SLOTS:
         const CliResult out = cli(u"cp s3://cli-bucket/stream.bin -"_s);
         QCOMPARE(out.exitCode, 0);
         QCOMPARE(out.out, bytes);
+    }
+
+    // Standard input is cut into parts as it arrives (a pipe has no size to announce):
+    // 30 MiB is past the 16 MiB threshold, so it must go up as a multipart upload.
+    void largeStreams()
+    {
+        const QByteArray bytes = randomBytes(30 * 1024 * 1024 + 11, 30);
+        const CliResult up = cli(u"cp - s3://cli-bucket/piped.bin"_s, bytes);
+        QVERIFY2(up.exitCode == 0, up.err.constData());
+        // The server's log arrives through a pipe, a little after the requests.
+        const auto logged = [this](const QByteArray &start, const QByteArray &query) {
+            const QList<QByteArray> log = m_server.requestLog();
+            const QByteArray target = start + " /cli-bucket/piped.bin?";
+            return std::count_if(log.cbegin(), log.cend(), [&](const QByteArray &line) {
+                return line.startsWith(target) && line.contains(query) && line.contains(" 200 ");
+            });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(logged("POST", "?uploadId="), 1, 10000);
+        QCOMPARE(logged("PUT", "partNumber="), 2);
+        const CliResult down = cli(u"cp s3://cli-bucket/piped.bin -"_s);
+        QCOMPARE(down.exitCode, 0);
+        QCOMPARE(down.out.size(), bytes.size());
+        QVERIFY(down.out == bytes);
     }
 
     void listing()
@@ -276,6 +300,10 @@ private Q_SLOTS:
         for (const QString &name :
             { u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_ENDPOINT_URL"_s })
             profiles.environment().remove(name);
+        // The bytes stream through memory: a temporary file would show up here.
+        const QString scratch = path(u"cross-tmp"_s);
+        QVERIFY(QDir().mkpath(scratch));
+        profiles.environment().insert(u"TMPDIR"_s, scratch);
 
         const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 5, 42);
         QCOMPARE(cli(u"cp - s3://cli-bucket/cross.bin"_s, bytes).exitCode, 0);
@@ -283,6 +311,27 @@ private Q_SLOTS:
         const CliResult copy = profiles.run(
             { u"--profile"_s, u"one"_s, u"cp"_s, u"one:cli-bucket/cross.bin"_s, u"two:far/copied.bin"_s });
         QVERIFY2(copy.exitCode == 0, copy.err.constData());
+        QVERIFY2(QDir(scratch).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+            qPrintable(QDir(scratch)
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                    .join(u", "_s)));
+        // Above the threshold the copy goes part by part, still without a file.
+        const QByteArray large = randomBytes(20 * 1024 * 1024 + 3, 43);
+        QCOMPARE(cli(u"cp - s3://cli-bucket/cross-large.bin"_s, large).exitCode, 0);
+        const CliResult multipart = profiles.run({ u"--profile"_s, u"one"_s, u"cp"_s,
+            u"one:cli-bucket/cross-large.bin"_s, u"two:far/large.bin"_s, u"--part-size"_s, u"5MiB"_s });
+        QVERIFY2(multipart.exitCode == 0, multipart.err.constData());
+        QVERIFY(QDir(scratch).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System));
+        const auto farParts = [&second] {
+            const QList<QByteArray> log = second.requestLog();
+            return std::count_if(log.cbegin(), log.cend(), [](const QByteArray &line) {
+                return line.startsWith("PUT /far/large.bin?") && line.contains("partNumber=");
+            });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(farParts(), 5, 10000);
+        const CliResult largeBack
+            = profiles.run({ u"--profile"_s, u"two"_s, u"cp"_s, u"s3://far/large.bin"_s, u"-"_s });
+        QVERIFY(largeBack.out == large);
         const CliResult back
             = profiles.run({ u"--profile"_s, u"two"_s, u"cp"_s, u"s3://far/copied.bin"_s, u"-"_s });
         QCOMPARE(back.exitCode, 0);
