@@ -24,7 +24,8 @@ const QString kGlobalOptions = uR"(GLOBAL OPTIONS
 const QString kTransferOptions = uR"(TRANSFER OPTIONS
   --concurrency N        Parts or files in flight at once.
   --part-size SIZE       Multipart part size, 5MiB to 5GiB (e.g. 8MiB).
-  --bandwidth-limit RATE Cap the transfer rate (e.g. 10MB/s).
+  --bandwidth-limit RATE Cap the rate of everything the command moves, uploads,
+                         downloads and standard input alike (e.g. 10MB/s).
   --checksum ALG         crc32c or crc64nvme, sent with every part and checked.
   --journal PATH         The resume journal (default
                          $XDG_STATE_HOME/coffer/cli-journal.sqlite).
@@ -60,8 +61,9 @@ const QHash<QString, QString> &pages()
   Copies a local file or S3 object to another location locally or in S3: an upload
   (local to s3://), a download (s3:// to local), a server-side copy (s3:// to s3:// on
   one connection) or a cross-connection copy (PROFILE:bucket/key to s3://...). "-"
-  reads standard input or writes standard output. --recursive copies every object
-  under a prefix, or every file in a folder, keeping relative paths. A DESTINATION
+  reads standard input (streamed in parts, multipart past 16 MiB) or writes standard
+  output. --recursive copies every object under a prefix, or every file in a folder,
+  keeping relative paths; a folder or prefix moves as one resumable job. A DESTINATION
   ending in "/" (or an existing folder) receives the source's file name.
 )"_s },
         { u"mv"_s, uR"(mv SOURCE DESTINATION [--recursive] [--dryrun] [transfer options]
