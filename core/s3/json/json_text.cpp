@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 #include <vector>
 
 using namespace Qt::StringLiterals;
