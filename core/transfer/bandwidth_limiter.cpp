@@ -31,12 +31,37 @@ void BandwidthLimiter::setLimit(qint64 bytesPerSecond)
 
 qint64 BandwidthLimiter::take(qint64 wanted)
 {
-    if (m_limit <= 0 || wanted <= 0)
-        return qMax<qint64>(0, wanted);
+    if (wanted <= 0)
+        return 0;
+    if (m_limit <= 0) {
+        m_granted += wanted;
+        return wanted;
+    }
     refill();
-    const qint64 granted = qMin<qint64>(wanted, qint64(m_tokens));
+    // Nothing while a paced download is in debt.
+    const qint64 granted = qBound<qint64>(0, wanted, qint64(m_tokens));
     m_tokens -= double(granted);
+    m_granted += granted;
     return granted;
+}
+
+bool BandwidthLimiter::hasCredit()
+{
+    if (m_limit <= 0)
+        return true;
+    refill();
+    return m_tokens >= 0.0;
+}
+
+void BandwidthLimiter::charge(qint64 bytes)
+{
+    if (bytes <= 0)
+        return;
+    m_granted += bytes;
+    if (m_limit <= 0)
+        return;
+    refill();
+    m_tokens -= double(bytes);
 }
 
 void BandwidthLimiter::refill()
@@ -48,7 +73,9 @@ void BandwidthLimiter::refill()
     // A burst of at most a quarter second keeps the average close to the limit.
     m_tokens = qMin(double(m_limit) / 4.0 + 1.0, m_tokens + double(m_limit) * double(now - m_lastMs) / 1000.0);
     m_lastMs = now;
-    if (before < 1.0 && m_tokens >= 1.0)
+    // Out of debt, or tokens again after an empty bucket: waiting takers and paced
+    // requests may go on.
+    if ((before < 1.0 && m_tokens >= 1.0) || (before < 0.0 && m_tokens >= 0.0))
         Q_EMIT refilled();
 }
 

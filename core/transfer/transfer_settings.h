@@ -22,7 +22,8 @@ struct TransferSettings {
     int partWindow = 8;
     // Part requests in flight across all jobs (the global request-slot gate).
     int globalRequestCap = 16;
-    // Upload bandwidth in bytes per second across all jobs; 0 means unlimited.
+    // Bandwidth in bytes per second across all jobs, uploads and downloads together (see
+    // BandwidthLimiter for how each is held to it); 0 means unlimited.
     qint64 bandwidthLimit = 0;
     // Files below this size go up as one PUT; from it on, multipart.
     qint64 multipartThreshold = 16 * kMiB;

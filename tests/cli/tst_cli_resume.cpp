@@ -102,11 +102,12 @@ class TestCliResume : public QObject
     CliResult cli(const QString &line) { return m_cli->run(line.split(u' ', Qt::SkipEmptyParts)); }
 
     // Runs the command with --json and kills it once a progress event passed half of the
-    // bytes; returns whether it was killed in the middle.
+    // bytes; returns whether it was killed in the middle. The bandwidth limit keeps a
+    // fast machine from finishing the rest before SIGKILL lands (200 MiB take ~5 s).
     bool killHalfway(const QString &line)
     {
         return m_cli->runAndKill(
-            QString(line + u" --json"_s).split(u' ', Qt::SkipEmptyParts), [](const QJsonObject &e) {
+            QString(line + u" --json --bandwidth-limit 40MiB/s"_s).split(u' ', Qt::SkipEmptyParts), [](const QJsonObject &e) {
                 const qint64 total = e[u"bytesTotal"_s].toInteger();
                 return e[u"event"_s] == u"progress"_s && total > 0
                     && e[u"bytesDone"_s].toInteger() * 2 >= total;

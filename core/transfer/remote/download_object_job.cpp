@@ -106,6 +106,7 @@ void DownloadObjectJob::run()
         }
     });
     download->setRequestSlots(environment().requestSlots);
+    download->setBandwidthLimiter(environment().bandwidth);
     download->start();
 }
 

@@ -180,6 +180,7 @@ void DownloadPrefixJob::pump(quint64 run)
             onObjectFinished(download, size, run);
         });
         download->setRequestSlots(environment().requestSlots);
+        download->setBandwidthLimiter(environment().bandwidth);
         download->start();
     }
     finishIfDone();

@@ -2,6 +2,7 @@
 
 #include "part_file.h"
 
+#include "transfer/bandwidth_limiter.h"
 #include "transfer/request_slots.h"
 
 #include <QFile>
@@ -124,7 +125,14 @@ void ObjectDownload::onHead(const client::ObjectHead &head)
 void ObjectDownload::pump()
 {
     while (m_state == State::Running && m_active.size() + m_waitingForSlot < m_request.window && !m_pending.isEmpty()) {
+        if (m_bandwidth && !m_bandwidth->hasCredit()) {
+            // Paced: the next range starts once the limiter is out of debt.
+            connect(m_bandwidth, &BandwidthLimiter::refilled, this, &ObjectDownload::pump, Qt::UniqueConnection);
+            return;
+        }
         Range range = m_pending.takeFirst();
+        if (m_bandwidth)
+            m_bandwidth->charge(range.length);
         if (!m_slots) {
             startRange(range);
             continue;

@@ -14,6 +14,7 @@
 #include "download_verification.h"
 
 #include "client/s3_client.h"
+#include "transfer/bandwidth_limiter.h"
 
 #include <QNetworkAccessManager> // s3_client.h's inline network() needs the complete type
 
@@ -61,6 +62,9 @@ public:
     // The engine's global cap on requests in flight: each ranged GET holds one slot.
     // Not owned; may be null (no global cap). Set before start().
     void setRequestSlots(RequestSlots *gate) { m_slots = gate; }
+    // The engine's bandwidth limit: a ranged GET starts only when the limiter has credit
+    // and charges its length. Not owned; may be null (unlimited). Set before start().
+    void setBandwidthLimiter(BandwidthLimiter *limiter) { m_bandwidth = limiter; }
 
     void start();
     void cancel();
@@ -122,6 +126,7 @@ private:
     QList<Range> m_pending;
     QHash<int, Range> m_active; // by range index
     RequestSlots *m_slots = nullptr;
+    QPointer<BandwidthLimiter> m_bandwidth;
     int m_slotsHeld = 0;
     int m_waitingForSlot = 0;
     VerificationOutcome m_verification;

@@ -7,6 +7,7 @@
 #include "transfer/remote/part_file.h"
 #include "transfer/request_slots.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void changedObjectStartsOver();
     void missingObjectFailsClearly();
     void sharesTheGlobalRequestCap();
+    void honoursTheBandwidthLimit_data();
+    void honoursTheBandwidthLimit();
 
 private:
     std::unique_ptr<LocalStore> m_store;
@@ -303,6 +306,43 @@ void TestObjectDownload::sharesTheGlobalRequestCap()
     QTRY_COMPARE(gate.inUse(), 0);
     QCOMPARE(readFile(dir.filePath(u"copy0"_s)), bytes);
     QCOMPARE(readFile(dir.filePath(u"copy1"_s)), bytes);
+}
+
+void TestObjectDownload::honoursTheBandwidthLimit_data()
+{
+    QTest::addColumn<qint64>("limit"); // bytes per second, 0: none
+    QTest::newRow("unlimited") << qint64(0);
+    QTest::newRow("4 MiB/s") << 4 * kMiB;
+}
+
+void TestObjectDownload::honoursTheBandwidthLimit()
+{
+    QFETCH(qint64, limit);
+    const qint64 rangeSize = 256 * 1024;
+    const QByteArray bytes = randomBytes(8 * rangeSize, 61);
+    QVERIFY(m_store->put(kBucket, u"paced/one"_s, bytes));
+    QTemporaryDir dir;
+    BandwidthLimiter limiter(limit);
+    MemoryDownloadRecords records;
+    ObjectDownload download(m_store->client(), &records,
+                            {kBucket, u"paced/one"_s, {}, dir.filePath(u"paced"_s), rangeSize, 4, 3, {}, {}});
+    download.setBandwidthLimiter(&limiter);
+    QSignalSpy finished(&download, &ObjectDownload::finished);
+    QElapsedTimer clock;
+    clock.start();
+    download.start();
+    QVERIFY(finished.wait(30000));
+    const qint64 elapsedMs = clock.elapsed();
+    QVERIFY2(download.state() == ObjectDownload::State::Finished, qPrintable(download.errorMessage()));
+    QCOMPARE(readFile(dir.filePath(u"paced"_s)), bytes);
+    // Every byte fetched went through the limiter's accounting.
+    QCOMPARE(limiter.bytesGranted(), qint64(bytes.size()));
+    if (limit > 0) {
+        // Only a lower bound (a slow machine only makes it longer): the first range starts
+        // at once, each further one only after the limit paid for the one before.
+        const qint64 leastMs = (qint64(bytes.size()) - rangeSize) * 1000 / limit;
+        QVERIFY2(elapsedMs >= leastMs * 9 / 10, qPrintable(u"%1 ms for %2 bytes"_s.arg(elapsedMs).arg(bytes.size())));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestObjectDownload)
