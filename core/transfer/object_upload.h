@@ -56,6 +56,7 @@ public:
     // without a journal.
     void abort(const QObject *context, std::function<void()> done, const QString &knownUploadId = {});
     QString uploadId() const { return m_uploadId; }
+    QString item() const { return m_setup.item; }
 
     qint64 size() const { return m_size; }
     qint64 bytesDone() const;

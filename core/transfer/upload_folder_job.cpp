@@ -119,6 +119,12 @@ void UploadFolderJob::run()
                                            .arg(m_folder)));
         return;
     }
+    // Without a journal a paused file starts over, so its old multipart upload can only
+    // be thrown away.
+    if (!m_unjournaledUploads.isEmpty()) {
+        abortUploads(m_unjournaledUploads, [] {});
+        m_unjournaledUploads.clear();
+    }
     // Every run walks the folder again (it may have changed while paused); the journal
     // says which files are already up.
     m_failed = 0;
@@ -226,10 +232,17 @@ void UploadFolderJob::startEntry(size_t index)
     updateBytes();
 }
 
+bool UploadFolderJob::isJournaled() const
+{
+    return journal() && id() != 0;
+}
+
 void UploadFolderJob::halt()
 {
     for (auto &active : m_active) {
         active->stop();
+        if (!isJournaled() && !active->uploadId().isEmpty())
+            m_unjournaledUploads.insert(active->item(), active->uploadId());
         active->disconnect(this);
         active.release()->deleteLater();
     }
@@ -238,32 +251,39 @@ void UploadFolderJob::halt()
 
 void UploadFolderJob::discard()
 {
-    // Abort every multipart upload the journal knows of for this job.
-    client::S3Client *s3 = environment().clients ? environment().clients(m_destination.connection) : nullptr;
-    QList<ItemRecord> open;
-    if (journal() && id() != 0) {
+    // Abort every multipart upload this job left open: the journal's, or without one
+    // those halt() remembered.
+    QHash<QString, QString> open = m_unjournaledUploads;
+    m_unjournaledUploads.clear();
+    if (isJournaled()) {
         const QList<ItemRecord> items = journal()->items(id());
         for (const ItemRecord &item : items) {
             if (!item.uploadId.isEmpty())
-                open.append(item);
+                open.insert(item.item, item.uploadId);
         }
     }
-    if (open.isEmpty() || !s3) {
-        cancelled();
+    abortUploads(open, [this] { cancelled(); });
+}
+
+void UploadFolderJob::abortUploads(const QHash<QString, QString> &uploads, std::function<void()> done)
+{
+    client::S3Client *s3 = environment().clients ? environment().clients(m_destination.connection) : nullptr;
+    if (uploads.isEmpty() || !s3) {
+        done();
         return;
     }
-    auto left = std::make_shared<int>(int(open.size()));
-    for (const ItemRecord &item : std::as_const(open)) {
+    auto left = std::make_shared<int>(int(uploads.size()));
+    for (auto it = uploads.cbegin(); it != uploads.cend(); ++it) {
         ObjectLocation target = m_destination;
-        target.key = m_destination.key + item.item;
-        ObjectUpload::Setup setup{QDir(m_folder).filePath(item.item), target, m_options, item.item, id(),
+        target.key = m_destination.key + it.key();
+        ObjectUpload::Setup setup{QDir(m_folder).filePath(it.key()), target, m_options, it.key(), id(),
                                   environment(), s3};
         auto *aborter = new ObjectUpload(std::move(setup), this);
-        aborter->abort(this, [this, aborter, left] {
+        aborter->abort(this, [aborter, left, done] {
             aborter->deleteLater();
             if (--*left == 0)
-                cancelled();
-        });
+                done();
+        }, it.value());
     }
 }
 

@@ -9,8 +9,10 @@
 #include "object_location.h"
 #include "transfer_job.h"
 
+#include <QHash>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -48,6 +50,9 @@ private:
     void scan();
     void pump();
     void startEntry(size_t index);
+    bool isJournaled() const;
+    // Aborts the multipart uploads in `uploads` (item -> upload id), then calls done.
+    void abortUploads(const QHash<QString, QString> &uploads, std::function<void()> done);
 
     QString m_folder;
     ObjectLocation m_destination;
@@ -59,6 +64,9 @@ private:
     int m_done = 0;
     int m_failed = 0;
     qint64 m_bytesFinished = 0;
+    // Without a journal, the multipart uploads of files stopped by halt() (item -> upload
+    // id): nothing else remembers them, and parts left on the server cost money.
+    QHash<QString, QString> m_unjournaledUploads;
 };
 
 } // namespace coffer::transfer

@@ -68,6 +68,13 @@ private:
         return keys;
     }
 
+    // Open multipart uploads in the bucket, or -1 when the listing failed.
+    int openUploads()
+    {
+        const auto page = finish(m_client->listMultipartUploads({.bucket = kBucket}), this);
+        return page && page->ok() ? int((*page)->uploads.size()) : -1;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -88,6 +95,34 @@ private Q_SLOTS:
     void cleanup()
     {
         stop();
+    }
+
+    void cancelWithoutJournalAbortsItsUploads()
+    {
+        // No journal: only the job itself knows its files' upload ids.
+        m_queue.reset();
+        m_journal.reset();
+        TransferSettings settings;
+        settings.multipartThreshold = 5 * kMiB;
+        settings.preferredPartSize = 5 * kMiB;
+        settings.bandwidthLimit = 4 * kMiB; // slow enough to cancel in the middle
+        m_queue = makeQueue(settings);
+        const QString root = m_dir->filePath(u"large"_s);
+        QVERIFY(QDir().mkpath(root + u"/sub"_s));
+        QVERIFY(writeFile(root + u"/one.bin"_s, patternBytes(30 * kMiB, 7)));
+        QVERIFY(writeFile(root + u"/sub/two.bin"_s, patternBytes(30 * kMiB, 8)));
+
+        TransferJob *job = m_queue->add(
+            std::make_unique<UploadFolderJob>(root, ObjectLocation{kConnection, kBucket, u"big/"_s}));
+        QSignalSpy finished(job, &TransferJob::finished);
+        // Both files have their multipart upload on the server and are sending parts.
+        QTRY_COMPARE_WITH_TIMEOUT(openUploads(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(job->progress().bytesDone > 0, 30000);
+        QVERIFY(job->state() == JobState::Running);
+        job->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(job->state(), JobState::Cancelled, 30000);
+        QCOMPARE(openUploads(), 0); // no orphaned parts
+        QCOMPARE(listKeys(u"big/"_s), QStringList());
     }
 
     void nestedTreeKeepsRelativePaths_data()
