@@ -50,4 +50,29 @@ QFuture<RangeChecksum> hashFileRange(const QString &path, qint64 offset, qint64 
     return future;
 }
 
+QString checksumIn(const s3::Checksums &checksums, s3::ChecksumAlgorithm algorithm)
+{
+    switch (algorithm) {
+    case s3::ChecksumAlgorithm::Crc32: return checksums.crc32;
+    case s3::ChecksumAlgorithm::Crc32c: return checksums.crc32c;
+    case s3::ChecksumAlgorithm::Crc64Nvme: return checksums.crc64nvme;
+    case s3::ChecksumAlgorithm::Sha1: return checksums.sha1;
+    case s3::ChecksumAlgorithm::Sha256: return checksums.sha256;
+    case s3::ChecksumAlgorithm::Md5: return {};
+    }
+    return {};
+}
+
+void setChecksumIn(s3::Checksums &checksums, s3::ChecksumAlgorithm algorithm, const QString &value)
+{
+    switch (algorithm) {
+    case s3::ChecksumAlgorithm::Crc32: checksums.crc32 = value; break;
+    case s3::ChecksumAlgorithm::Crc32c: checksums.crc32c = value; break;
+    case s3::ChecksumAlgorithm::Crc64Nvme: checksums.crc64nvme = value; break;
+    case s3::ChecksumAlgorithm::Sha1: checksums.sha1 = value; break;
+    case s3::ChecksumAlgorithm::Sha256: checksums.sha256 = value; break;
+    case s3::ChecksumAlgorithm::Md5: break;
+    }
+}
+
 } // namespace coffer::transfer

@@ -4,6 +4,7 @@
 // QFuture::then(context, ...), so the result dies with its receiver.
 
 #include "s3/checksum/checksum.h"
+#include "s3/model/common.h"
 
 #include <QFuture>
 #include <QString>
@@ -14,6 +15,11 @@ struct RangeChecksum {
     QByteArray base64; // empty when reading failed
     QString error;     // the file error (e.g. "Permission denied")
 };
+
+// The value of one algorithm in a response's checksums (base64), and the reverse: for
+// part records and CompleteMultipartUpload.
+QString checksumIn(const s3::Checksums &checksums, s3::ChecksumAlgorithm algorithm);
+void setChecksumIn(s3::Checksums &checksums, s3::ChecksumAlgorithm algorithm, const QString &value);
 
 QFuture<RangeChecksum> hashFileRange(const QString &path, qint64 offset, qint64 length,
                                      s3::ChecksumAlgorithm algorithm);

@@ -135,6 +135,7 @@ void CopyJob::pump(quint64 run)
             updateProgress();
         });
         connect(copy, &ObjectCopy::finished, this, [this, copy, run] { onCopyFinished(copy, copy->bytesTotal(), run); });
+        copy->setRequestSlots(environment().requestSlots);
         copy->start();
     }
     finishIfDone();

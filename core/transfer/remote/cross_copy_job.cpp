@@ -6,6 +6,7 @@
 #include "download_object_job.h"
 #include "download_prefix_job.h"
 
+#include "transfer/transfer_journal.h"
 #include "transfer/transfer_queue.h"
 
 using namespace Qt::StringLiterals;
@@ -88,6 +89,7 @@ void CrossCopyJob::run()
         setTotals(total, 1);
         setBytesDone(done);
     });
+    connect(copy, &CrossCopy::notice, this, &CrossCopyJob::addNotice);
     connect(copy, &CrossCopy::finished, this, [this, copy, run] {
         if (!isCurrent(run))
             return;
@@ -98,6 +100,8 @@ void CrossCopyJob::run()
             fail(copy->error());
         }
     });
+    copy->setJournal(journal(), id());
+    copy->setRequestSlots(environment().requestSlots);
     copy->start();
 }
 
@@ -106,9 +110,25 @@ void CrossCopyJob::halt()
     if (!m_copy)
         return;
     m_copy->disconnect(this);
-    m_copy->cancel();
+    // With a journal the multipart upload stays for the next run; without, it is aborted.
+    m_copy->stop();
     m_copy->deleteLater();
     m_copy = nullptr;
+}
+
+void CrossCopyJob::discard()
+{
+    const std::optional<ItemRecord> item = journal() && id() != 0 ? journal()->item(id(), {}) : std::nullopt;
+    client::S3Client *to = environment().clients ? environment().clients(m_destination.connection) : nullptr;
+    if (!item || item->uploadId.isEmpty() || !to) {
+        cancelled();
+        return;
+    }
+    to->abortMultipartUpload({m_destination.bucket, m_destination.key, item->uploadId})
+        ->onFinished(this, [this](const client::Result<client::Done> &) {
+            journal()->resetItem(id(), {});
+            cancelled();
+        });
 }
 
 void registerRemoteJobKinds(TransferQueue &queue)

@@ -1,7 +1,9 @@
 #pragma once
 // The queue's job for copying one object between two connections (see CrossCopy): the
 // record's connection is the destination, its second connection the source. Parts follow
-// the queue's settings (threshold, part size, window, checksum).
+// the queue's settings (threshold, part size, window, checksum). With the queue's journal
+// a paused or restarted job continues from the parts the destination already holds;
+// cancel() aborts its multipart upload.
 
 #include "transfer/object_location.h"
 #include "transfer/transfer_job.h"
@@ -26,6 +28,7 @@ public:
 protected:
     void run() override;
     void halt() override;
+    void discard() override;
     QJsonObject detail() const override;
 
 private:

@@ -14,7 +14,8 @@ MultipartOperation::MultipartOperation(client::S3Client *destination, QString bu
 MultipartOperation::~MultipartOperation()
 {
     stopCalls();
-    abortUpload();
+    if (!m_resumable)
+        abortUpload();
 }
 
 QString MultipartOperation::errorMessage() const
@@ -53,6 +54,33 @@ void MultipartOperation::stopCalls()
         }
     }
     m_partsInFlight = 0;
+    if (m_slots)
+        m_slots->cancelWaits(this);
+    while (m_slotsHeld > 0)
+        releaseSlot();
+}
+
+void MultipartOperation::withSlot(std::function<void()> then)
+{
+    if (!m_slots) {
+        then();
+        return;
+    }
+    m_slots->acquire(this, [this, then = std::move(then)] {
+        ++m_slotsHeld;
+        if (m_state != State::Running)
+            return releaseSlot();
+        then();
+    });
+}
+
+void MultipartOperation::releaseSlot()
+{
+    if (m_slotsHeld <= 0)
+        return;
+    --m_slotsHeld;
+    if (m_slots)
+        m_slots->release();
 }
 
 void MultipartOperation::abortUpload()
@@ -62,6 +90,7 @@ void MultipartOperation::abortUpload()
     // Fire and forget: parts left behind cost money, and nobody waits for the answer.
     m_destination->abortMultipartUpload({m_bucket, m_key, m_uploadId});
     m_uploadId.clear();
+    uploadAborted();
 }
 
 client::ObjectAttributes MultipartOperation::attributesOf(const client::ObjectHead &head)
@@ -88,15 +117,29 @@ void MultipartOperation::createUpload(const client::CreateMultipartUploadParams 
     });
 }
 
-bool MultipartOperation::mayStartPart(int window) const
+void MultipartOperation::startParts(int window, const std::function<void(int)> &send)
 {
-    return m_state == State::Running && m_partsInFlight < window && m_nextPart <= m_plan->partCount;
+    while (m_state == State::Running && m_partsInFlight < window) {
+        while (m_nextPart <= m_plan->partCount && m_parts.contains(m_nextPart))
+            ++m_nextPart; // resumed from an earlier run
+        if (m_nextPart > m_plan->partCount)
+            return;
+        const int number = m_nextPart++;
+        ++m_partsInFlight;
+        withSlot([send, number] { send(number); });
+    }
 }
 
-int MultipartOperation::startPart()
+void MultipartOperation::endPart()
 {
-    ++m_partsInFlight;
-    return m_nextPart++;
+    --m_partsInFlight;
+    releaseSlot();
+}
+
+void MultipartOperation::partResumed(int number, const QString &etag, const s3::Checksums &checksums, qint64 size)
+{
+    m_parts.insert(number, {number, etag, checksums});
+    m_done += size;
 }
 
 bool MultipartOperation::partCopied(int number, const QString &etag, const s3::Checksums &checksums, qint64 size)
@@ -132,10 +175,23 @@ void MultipartOperation::cancel()
     finish(State::Canceled);
 }
 
+void MultipartOperation::stop()
+{
+    if (m_state != State::Running && m_state != State::Verifying)
+        return;
+    stopCalls();
+    if (!m_resumable)
+        abortUpload();
+    m_error = s3::S3Error::canceled();
+    finish(State::Canceled);
+}
+
 void MultipartOperation::fail(s3::S3Error error)
 {
     stopCalls();
-    abortUpload();
+    // Parts of a resumable copy stay for a retry, unless they may hold wrong bytes.
+    if (!m_resumable || error.kind == s3::S3Error::Kind::Integrity)
+        abortUpload();
     if (error.bucket.isEmpty())
         error.withBucket(m_bucket).withKey(m_key);
     m_error = error;

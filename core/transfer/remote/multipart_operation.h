@@ -6,6 +6,7 @@
 // The subclasses decide how bytes travel and how the copy is verified.
 
 #include "transfer/part_plan.h"
+#include "transfer/request_slots.h"
 
 #include "client/s3_client.h"
 
@@ -29,7 +30,15 @@ public:
     // Stops requests in flight and aborts a multipart upload it started.
     ~MultipartOperation() override;
 
+    // The engine's global cap on requests in flight: every part (and a whole-object
+    // copy) holds one slot while it is on the wire. Not owned; may be null. Set before
+    // start().
+    void setRequestSlots(RequestSlots *gate) { m_slots = gate; }
+
     void cancel();
+    // Stops the calls in flight like cancel(), but keeps the multipart upload when the
+    // operation is resumable (see setResumable): a paused job continues from its parts.
+    void stop();
 
     State state() const { return m_state; }
     const s3::S3Error &error() const { return m_error; }
@@ -49,6 +58,13 @@ protected:
     // destination object, which errors without a bucket of their own are tagged with.
     MultipartOperation(client::S3Client *destination, QString bucket, QString key, QObject *parent);
 
+    // A resumable operation keeps its journaled multipart upload when it is stopped,
+    // destroyed or fails for a reason a retry may overcome; it aborts it only on
+    // cancel() or when its bytes cannot be trusted (an integrity failure).
+    void setResumable(bool resumable) { m_resumable = resumable; }
+    // Called after the multipart upload was aborted (or found gone): forget it.
+    virtual void uploadAborted() {}
+
     // Resets the bookkeeping and enters Running; false when already under way.
     bool begin();
     void track(client::S3Call *call);
@@ -63,12 +79,20 @@ protected:
 
     // Starts the multipart upload on the destination, then calls next.
     void createUpload(const client::CreateMultipartUploadParams &params, std::function<void()> next);
-    // True while another part may be sent with at most window parts in flight.
-    bool mayStartPart(int window) const;
-    // Takes the next part number and counts it in flight.
-    int startPart();
-    // A part is answered (successfully or not): it leaves the window.
-    void endPart() { --m_partsInFlight; }
+    // Starts the parts not yet copied while fewer than window are in flight: each first
+    // takes a global request slot, then send(number) runs (from the event loop when it
+    // had to wait). The part holds its window place and slot until endPart().
+    void startParts(int window, const std::function<void(int number)> &send);
+    // A part is answered (successfully or not): it leaves the window, its slot is freed.
+    void endPart();
+    // Runs then() once a global request slot is held (at once without a gate); the
+    // caller gives it back with releaseSlot(). Failing or canceling frees every slot.
+    void withSlot(std::function<void()> then);
+    void releaseSlot();
+    // A part a previous run copied (confirmed by the journal and the server): counted as
+    // done, never sent again.
+    void partResumed(int number, const QString &etag, const s3::Checksums &checksums, qint64 size);
+    bool isPartCopied(int number) const { return m_parts.contains(number); }
     // Records a copied part; true when it was the last one.
     bool partCopied(int number, const QString &etag, const s3::Checksums &checksums, qint64 size);
     // Completes the upload from the recorded parts, then calls next.
@@ -93,6 +117,10 @@ private:
     int m_partsInFlight = 0;
     QHash<int, s3::CompletedPart> m_parts;
     QList<QPointer<client::S3Call>> m_calls;
+    // Guarded: an operation deleted later (deleteLater) may outlive the queue's gate.
+    QPointer<RequestSlots> m_slots;
+    int m_slotsHeld = 0;
+    bool m_resumable = false;
 };
 
 } // namespace coffer::transfer

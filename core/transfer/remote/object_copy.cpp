@@ -65,6 +65,11 @@ void ObjectCopy::onSourceHead(const client::ObjectHead &head)
 
 void ObjectCopy::copyWhole()
 {
+    withSlot([this] { sendWhole(); });
+}
+
+void ObjectCopy::sendWhole()
+{
     client::CopyObjectParams params;
     params.source = m_request.source;
     params.bucket = m_request.bucket;
@@ -73,6 +78,7 @@ void ObjectCopy::copyWhole()
     auto *reply = m_client->copyObject(params);
     track(reply);
     reply->onFinished(this, [this](const client::Result<s3::CopyObjectResult> &result) {
+        releaseSlot();
         if (!result)
             return fail(result.error());
         m_done = m_head.contentLength;
@@ -94,28 +100,30 @@ void ObjectCopy::startMultipart()
 
 void ObjectCopy::pumpParts()
 {
-    while (mayStartPart(m_request.window)) {
-        const int part = startPart();
-        const qint64 first = m_plan->offsetOf(part);
-        const qint64 size = m_plan->sizeOf(part);
-        client::UploadPartCopyParams params;
-        params.source = m_request.source;
-        params.bucket = m_request.bucket;
-        params.key = m_request.key;
-        params.uploadId = m_uploadId;
-        params.partNumber = part;
-        params.range = std::pair(first, first + size - 1);
-        auto *reply = m_client->uploadPartCopy(params);
-        track(reply);
-        reply->onFinished(this, [this, part, size](const client::Result<s3::CopyPartResult> &result) {
-            endPart();
-            if (!result)
-                return fail(result.error());
-            if (partCopied(part, result->etag, result->checksums, size))
-                return complete();
-            pumpParts();
-        });
-    }
+    startParts(m_request.window, [this](int part) { sendPart(part); });
+}
+
+void ObjectCopy::sendPart(int part)
+{
+    const qint64 first = m_plan->offsetOf(part);
+    const qint64 size = m_plan->sizeOf(part);
+    client::UploadPartCopyParams params;
+    params.source = m_request.source;
+    params.bucket = m_request.bucket;
+    params.key = m_request.key;
+    params.uploadId = m_uploadId;
+    params.partNumber = part;
+    params.range = std::pair(first, first + size - 1);
+    auto *reply = m_client->uploadPartCopy(params);
+    track(reply);
+    reply->onFinished(this, [this, part, size](const client::Result<s3::CopyPartResult> &result) {
+        endPart();
+        if (!result)
+            return fail(result.error());
+        if (partCopied(part, result->etag, result->checksums, size))
+            return complete();
+        pumpParts();
+    });
 }
 
 void ObjectCopy::complete()

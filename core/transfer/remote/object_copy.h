@@ -39,8 +39,10 @@ public:
 private:
     void onSourceHead(const client::ObjectHead &head);
     void copyWhole();
+    void sendWhole();
     void startMultipart();
     void pumpParts();
+    void sendPart(int part);
     void complete();
     void verify();
     void deleteSource();

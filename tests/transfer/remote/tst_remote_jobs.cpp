@@ -1,7 +1,7 @@
 // The remote jobs in the engine's queue, against the embedded server: a download resumed
 // from the journal after the program died, a prefix downloaded with odd keys mapped (and a
 // collision refused), a prefix deleted, a prefix moved across buckets, and a copy between
-// two servers.
+// two servers, resumed from the journal after the program died.
 #include "local_store.h"
 
 #include "transfer/remote/copy_job.h"
@@ -55,6 +55,8 @@ QStringList filesUnder(const QString &root)
 
 } // namespace
 
+Q_DECLARE_METATYPE(std::optional<coffer::s3::ChecksumAlgorithm>)
+
 class TestRemoteJobs : public QObject
 {
     Q_OBJECT
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void deletePrefix();
     void movePrefixAcrossBuckets();
     void crossConnectionCopy();
+    void crossCopyResumesFromJournal_data();
+    void crossCopyResumesFromJournal();
 
 private:
     void startProgram(TransferSettings settings = {});
@@ -282,6 +286,60 @@ void TestRemoteJobs::crossConnectionCopy()
     QVERIFY2(job->state() == JobState::Completed, qPrintable(job->errorMessage()));
     QCOMPARE(m_second->get(u"remote"_s, u"copied/big"_s), bytes);
     QCOMPARE(job->progress().bytesDone, qint64(bytes.size()));
+}
+
+void TestRemoteJobs::crossCopyResumesFromJournal_data()
+{
+    QTest::addColumn<std::optional<s3::ChecksumAlgorithm>>("sourceChecksum");
+    // With CRC32C on the source (the parts' algorithm) the journal's part checksums are the
+    // source's part CRCs, so the full-object comparison still happens after a resume.
+    QTest::newRow("source without checksum") << std::optional<s3::ChecksumAlgorithm>();
+    QTest::newRow("source CRC32C") << std::optional<s3::ChecksumAlgorithm>(s3::ChecksumAlgorithm::Crc32c);
+}
+
+void TestRemoteJobs::crossCopyResumesFromJournal()
+{
+    QFETCH(std::optional<s3::ChecksumAlgorithm>, sourceChecksum);
+    const QString key = u"cross/resume-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+    const QByteArray bytes = randomBytes(40 * kMiB + 3, 78);
+    QVERIFY(m_first->put(u"jobs"_s, key, bytes, sourceChecksum));
+    TransferSettings settings;
+    settings.multipartThreshold = 5 * kMiB;
+    settings.preferredPartSize = 5 * kMiB; // 9 parts
+    settings.partWindow = 1;
+    startProgram(settings);
+    TransferJob *job = m_queue->add(std::make_unique<CrossCopyJob>(ObjectLocation{kFirst, u"jobs"_s, key},
+                                                                   ObjectLocation{kSecond, u"remote"_s, key}));
+    const qint64 id = job->id();
+    QVERIFY(id != 0);
+    QVERIFY(QTest::qWaitFor([&] { return m_journal->parts(id, {}).size() >= 3; }, 60000));
+    // The program dies: no cleanup beyond what destructors do, which keep the upload.
+    m_queue.reset();
+    m_journal.reset();
+    const auto open = LocalStore::wait(m_second->client()->listMultipartUploads({.bucket = u"remote"_s}));
+    QVERIFY(open && open->ok());
+    QCOMPARE((*open)->uploads.size(), 1);
+
+    startProgram(settings);
+    const int kept = int(m_journal->parts(id, {}).size());
+    QVERIFY(kept >= 3 && kept < 9);
+    int partsSent = 0;
+    QObject context;
+    connect(m_second->client(), &client::S3Client::activity, &context, [&partsSent](const client::HttpActivity &record) {
+        partsSent += record.method == "PUT" && record.url.contains(u"partNumber="_s);
+    });
+    QCOMPARE(m_queue->restore(), 1);
+    TransferJob *restored = m_queue->job(id);
+    QVERIFY(restored);
+    QVERIFY(waitFinished(restored));
+    QVERIFY2(restored->state() == JobState::Completed, qPrintable(restored->errorMessage()));
+    QCOMPARE(m_second->get(u"remote"_s, key), bytes);
+    QCOMPARE(partsSent, 9 - kept); // only the parts the journal did not hold
+    QCOMPARE(restored->progress().bytesDone, qint64(bytes.size()));
+    const auto left = LocalStore::wait(m_second->client()->listMultipartUploads({.bucket = u"remote"_s}));
+    QVERIFY(left && left->ok());
+    QCOMPARE((*left)->uploads.size(), 0);
+    QVERIFY(m_journal->unfinishedJobs().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRemoteJobs)
