@@ -148,6 +148,11 @@ void ApiHandler::handle(http::Exchange *exchange)
 
 void ApiHandler::start(http::Exchange *exchange, const ApiRoute &route)
 {
+    if (exchange->request().contentLength.value_or(0) > kMaxBody)
+        return sendFailure(exchange,
+            { 413, errc::kInvalidRequest,
+                u"The request body is larger than the %1 bytes a configuration call accepts. "
+                "Nothing was changed."_s.arg(kMaxBody) });
     exchange->setMaxBodySize(kMaxBody);
     if (exchange->expectsContinue())
         exchange->sendContinue();

@@ -33,6 +33,7 @@ private slots:
     void treatsEveryBucketAsDefaultJurisdiction();
     void refusesBadBodiesAndStoresNothing_data();
     void refusesBadBodiesAndStoresNothing();
+    void refusesOversizedBodies();
     void leavesS3UnderTheBasePathToS3();
 
 private:
@@ -228,6 +229,19 @@ void TestCloudflareApi::refusesBadBodiesAndStoresNothing()
         m_s3->send({ "GET", "/photos?lifecycle" }).errorCode(), QByteArray("NoSuchLifecycleConfiguration"));
     QCOMPARE(m_api->bucket("GET", u"photos"_s, "domains/managed").result()[u"enabled"_s].toBool(), false);
     QCOMPARE(m_api->bucket("GET", u"photos"_s, "domains/custom").result()[u"domains"_s].toArray().size(), 0);
+}
+
+void TestCloudflareApi::refusesOversizedBodies()
+{
+    // Refused from the head alone: the announced length is over the limit, no byte is read.
+    const QByteArray head = "PUT " + kBasePath + "/accounts/" + kAccount.toUtf8()
+        + "/r2/buckets/photos/cors HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + kToken
+        + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n";
+    const api::test::Reply reply = m_s3->sendRaw(head);
+    QCOMPARE(reply.status, 413);
+    QVERIFY(reply.body.contains("\"success\":false"));
+    QVERIFY(reply.body.contains(QByteArray::number(errc::kInvalidRequest)));
+    QCOMPARE(m_api->bucket("GET", u"photos"_s, "cors").errorCode(), errc::kNoCorsConfiguration);
 }
 
 void TestCloudflareApi::leavesS3UnderTheBasePathToS3()
