@@ -31,6 +31,7 @@ private slots:
     void customDomainServesItsBucketByHost();
     void domainServesOneBucketOnly();
     void unknownDomainIsNotFound();
+    void publicDomainAppliesTheBucketsCors();
 
 private:
     ApiReply managed(const QString &bucket, bool enabled)
@@ -232,6 +233,32 @@ void TestCloudflareDomains::unknownDomainIsNotFound()
     QCOMPARE(byHost.status, 404);
     QCOMPARE(byHost.errorCode(), QByteArray("NoSuchBucket"));
     QCOMPARE(publicRequest(m_server->publicPort(), "GET", "/site/docs/index.html", publicHost()).status, 404);
+}
+
+void TestCloudflareDomains::publicDomainAppliesTheBucketsCors()
+{
+    const QByteArray cors
+        = R"({"rules":[{"allowed":{"origins":["https://app.example.com"],"methods":["GET"]}}]})";
+    QVERIFY(m_api->bucket("PUT", u"site"_s, "cors", cors).success());
+    QVERIFY(managed(u"site"_s, true).success());
+    const QByteArray host = managedDomainFor(kAccount, u"site"_s).toUtf8();
+
+    const Reply read = publicRequest(
+        m_server->publicPort(), "GET", "/docs/index.html", host, { { "origin", "https://app.example.com" } });
+    QCOMPARE(read.status, 200);
+    QCOMPARE(read.header("access-control-allow-origin"), QByteArray("https://app.example.com"));
+    const Reply stranger = publicRequest(m_server->publicPort(), "GET", "/docs/index.html", host,
+        { { "origin", "https://other.example.org" } });
+    QCOMPARE(stranger.status, 200);
+    QVERIFY(stranger.header("access-control-allow-origin").isEmpty());
+
+    const Reply preflight = publicRequest(m_server->publicPort(), "OPTIONS", "/docs/index.html", host,
+        { { "origin", "https://app.example.com" }, { "access-control-request-method", "GET" } });
+    QCOMPARE(preflight.status, 200);
+    QCOMPARE(preflight.header("access-control-allow-origin"), QByteArray("https://app.example.com"));
+
+    QVERIFY(managed(u"site"_s, false).success());
+    QVERIFY(m_api->bucket("DELETE", u"site"_s, "cors").success());
 }
 
 QTEST_GUILESS_MAIN(TestCloudflareDomains)
