@@ -3,6 +3,7 @@
 #include "local_store.h"
 
 #include "transfer/remote/cross_copy.h"
+#include "transfer/request_slots.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void copiesBetweenServers_data();
     void copiesBetweenServers();
     void missingSourceFailsAndLeavesNothing();
+    void partsTakeGlobalRequestSlots();
 
 private:
     std::unique_ptr<LocalStore> m_a;
@@ -99,6 +101,45 @@ void TestCrossCopy::missingSourceFailsAndLeavesNothing()
     QCOMPARE(copy.state(), CrossCopy::State::Failed);
     QCOMPARE(copy.error().httpStatus, 404);
     QVERIFY(!m_b->head(u"target"_s, u"never"_s));
+}
+
+void TestCrossCopy::partsTakeGlobalRequestSlots()
+{
+    const QByteArray bytes(12 * 1024 * 1024 + 5, 'x');
+    QVERIFY(m_a->put(u"source"_s, u"slots/obj"_s, bytes));
+    RequestSlots gate(1);
+    int parts = 0;
+    int heldDuringParts = 0;
+    int mostInUse = 0;
+    QObject context;
+    // Sampled as each UploadPart is answered, before its part gives the slot back.
+    connect(m_b->client(), &client::S3Client::activity, &context, [&](const client::HttpActivity &record) {
+        if (record.method == "PUT" && record.url.contains(u"partNumber="_s)) {
+            ++parts;
+            heldDuringParts += gate.inUse() > 0;
+            mostInUse = qMax(mostInUse, gate.inUse());
+        }
+    });
+    CrossCopyRequest request;
+    request.sourceBucket = u"source"_s;
+    request.sourceKey = u"slots/obj"_s;
+    request.bucket = u"target"_s;
+    request.key = u"slots/obj"_s;
+    request.multipartThreshold = 5 * 1024 * 1024;
+    request.preferredPartSize = 5 * 1024 * 1024;
+    request.window = 3;
+    CrossCopy copy(m_a->client(), m_b->client(), request);
+    copy.setRequestSlots(&gate);
+    QSignalSpy finished(&copy, &CrossCopy::finished);
+    copy.start();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(copy.state() == CrossCopy::State::Finished, qPrintable(copy.errorMessage()));
+    QCOMPARE(parts, 3);
+    QCOMPARE(heldDuringParts, parts);
+    QCOMPARE(mostInUse, 1); // the gate's cap, though the copy's own window is 3
+    QCOMPARE(copy.peakBufferedBytes(), 5 * 1024 * 1024); // one part at a time
+    QCOMPARE(gate.inUse(), 0);
+    QCOMPARE(m_b->get(u"target"_s, u"slots/obj"_s), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestCrossCopy)

@@ -4,10 +4,14 @@
 #include "local_store.h"
 
 #include "transfer/remote/object_copy.h"
+#include "transfer/request_slots.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace coffer;
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void copies_data();
     void copies();
     void moveKeepsSourceWhenCopyFails();
+    void partsTakeGlobalRequestSlots();
 
 private:
     std::unique_ptr<LocalStore> m_store;
@@ -111,6 +116,44 @@ void TestObjectCopy::moveKeepsSourceWhenCopyFails()
     QCOMPARE(copy.state(), ObjectCopy::State::Failed);
     QVERIFY(!copy.errorMessage().isEmpty());
     QCOMPARE(m_store->get(u"copy-from"_s, u"keep/me"_s), QByteArray("precious"));
+}
+
+void TestObjectCopy::partsTakeGlobalRequestSlots()
+{
+    const QByteArray bytes = randomBytes(12 * 1024 * 1024, 99);
+    QVERIFY(m_store->put(u"copy-from"_s, u"slots/src"_s, bytes));
+    RequestSlots gate(1);
+    // Sampled as each UploadPartCopy is answered, before its part gives the slot back.
+    int partCopies = 0;
+    int heldDuringCopies = 0;
+    QObject context;
+    connect(m_store->client(), &client::S3Client::activity, &context, [&](const client::HttpActivity &record) {
+        if (record.method == "PUT" && record.url.contains(u"partNumber="_s)) {
+            ++partCopies;
+            heldDuringCopies += gate.inUse() > 0;
+        }
+    });
+    std::vector<std::unique_ptr<ObjectCopy>> copies;
+    for (int i = 0; i < 2; ++i) {
+        ObjectCopyRequest request;
+        request.source = {u"copy-from"_s, u"slots/src"_s, {}};
+        request.bucket = u"copy-from"_s;
+        request.key = u"slots/dst%1"_s.arg(i);
+        request.preferredPartSize = 5 * 1024 * 1024;
+        request.limits.maxSingleCopy = 5 * 1024 * 1024; // 3 parts each
+        request.window = 3;
+        copies.push_back(std::make_unique<ObjectCopy>(m_store->client(), request));
+        copies.back()->setRequestSlots(&gate);
+    }
+    for (auto &copy : copies)
+        copy->start();
+    QTRY_VERIFY_WITH_TIMEOUT(copies[0]->state() == ObjectCopy::State::Finished
+                                 && copies[1]->state() == ObjectCopy::State::Finished, 60000);
+    QCOMPARE(partCopies, 6);
+    QCOMPARE(heldDuringCopies, partCopies); // every part held a slot while on the wire
+    QCOMPARE(gate.inUse(), 0);              // and gave it back
+    QCOMPARE(m_store->get(u"copy-from"_s, u"slots/dst0"_s), bytes);
+    QCOMPARE(m_store->get(u"copy-from"_s, u"slots/dst1"_s), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestObjectCopy)
