@@ -49,7 +49,7 @@ void InterruptedBar::refresh()
     const auto count = int(m_center->interruptedJobs().size());
     m_label->setText(tr("%n transfer(s) were interrupted when Coffer last closed. They wait, paused, "
                         "until you resume them.",
-                        nullptr, count));
+        nullptr, count));
     setVisible(count > 0);
 }
 

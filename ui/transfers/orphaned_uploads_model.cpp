@@ -8,8 +8,7 @@ namespace coffer::ui {
 
 OrphanedUploadsModel::OrphanedUploadsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void OrphanedUploadsModel::setUploads(const QList<transfer::OrphanedUpload> &uploads)
 {

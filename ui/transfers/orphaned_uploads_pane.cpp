@@ -58,7 +58,7 @@ OrphanedUploadsPane::OrphanedUploadsPane(QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     connect(m_view, &QWidget::customContextMenuRequested, this, &OrphanedUploadsPane::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &OrphanedUploadsPane::updateActions);
+        &OrphanedUploadsPane::updateActions);
 
     m_refresh->setObjectName(u"refreshOrphanedUploads"_s);
     m_refresh->setShortcut(QKeySequence::Refresh);
@@ -73,7 +73,7 @@ OrphanedUploadsPane::OrphanedUploadsPane(QWidget *parent)
     connect(m_refresh, &QAction::triggered, this, &OrphanedUploadsPane::refresh);
     connect(m_abort, &QAction::triggered, this, &OrphanedUploadsPane::abortSelected);
     connect(m_abortAll, &QAction::triggered, this, &OrphanedUploadsPane::abortAll);
-    addActions({m_refresh, m_abort, m_abortAll});
+    addActions({ m_refresh, m_abort, m_abortAll });
 
     m_status->setObjectName(u"orphanedUploadsStatus"_s);
     m_status->setWordWrap(true);
@@ -81,7 +81,7 @@ OrphanedUploadsPane::OrphanedUploadsPane(QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
-    for (QAction *action : {m_refresh, m_abort, m_abortAll}) {
+    for (QAction *action : { m_refresh, m_abort, m_abortAll }) {
         QToolButton *button = buttonFor(action, this);
         button->setAccessibleName(action->toolTip());
         bar->addWidget(button);
@@ -108,7 +108,8 @@ void OrphanedUploadsPane::setBucket(client::S3Client *client, const QString &buc
     }
     m_scanner = new transfer::OrphanedUploads(client, bucket, this);
     connect(m_scanner, &transfer::OrphanedUploads::scanFinished, this, &OrphanedUploadsPane::onScanFinished);
-    connect(m_scanner, &transfer::OrphanedUploads::abortFinished, this, &OrphanedUploadsPane::onAbortFinished);
+    connect(
+        m_scanner, &transfer::OrphanedUploads::abortFinished, this, &OrphanedUploadsPane::onAbortFinished);
     refresh();
 }
 
@@ -131,7 +132,8 @@ void OrphanedUploadsPane::abortSelected()
     QList<transfer::OrphanedUpload> chosen;
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
-        const QModelIndex source = qobject_cast<const QSortFilterProxyModel *>(m_view->model())->mapToSource(index);
+        const QModelIndex source
+            = qobject_cast<const QSortFilterProxyModel *>(m_view->model())->mapToSource(index);
         chosen.append(m_model->uploadAt(source.row()));
     }
     confirmAbort(chosen);
@@ -150,11 +152,11 @@ void OrphanedUploadsPane::confirmAbort(const QList<transfer::OrphanedUpload> &up
     for (const transfer::OrphanedUpload &upload : uploads)
         bytes += upload.bytes;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Abort Uploads"),
-                                tr("Abort %n unfinished upload(s) in %1 and delete their parts (%2)? "
-                                   "They cannot be resumed afterwards.",
-                                   nullptr, int(uploads.size()))
-                                    .arg(m_bucket, TransferText::size(bytes)),
-                                QMessageBox::NoButton, this);
+        tr("Abort %n unfinished upload(s) in %1 and delete their parts (%2)? "
+           "They cannot be resumed afterwards.",
+            nullptr, int(uploads.size()))
+            .arg(m_bucket, TransferText::size(bytes)),
+        QMessageBox::NoButton, this);
     box->setObjectName(u"confirmAbortUploads"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *abort = box->addButton(tr("Abort Uploads"), QMessageBox::DestructiveRole);
@@ -180,7 +182,7 @@ void OrphanedUploadsPane::onScanFinished()
         m_status->setText(tr("No unfinished uploads in %1.").arg(m_bucket));
     } else {
         m_status->setText(tr("%n unfinished upload(s) in %1 hold %2.", nullptr, m_model->rowCount())
-                              .arg(m_bucket, TransferText::size(m_model->totalBytes())));
+                .arg(m_bucket, TransferText::size(m_model->totalBytes())));
     }
     updateActions();
     Q_EMIT updated();
@@ -193,10 +195,10 @@ void OrphanedUploadsPane::onAbortFinished()
     if (!failures.isEmpty()) {
         // The first reason is usually every reason (access denied, network down).
         m_status->setText(tr("%n upload(s) could not be aborted: %1", nullptr, int(failures.size()))
-                              .arg(failures.first().message));
+                .arg(failures.first().message));
     } else {
-        m_status->setText(tr("Aborted. %n unfinished upload(s) left in %1.", nullptr, m_model->rowCount())
-                              .arg(m_bucket));
+        m_status->setText(
+            tr("Aborted. %n unfinished upload(s) left in %1.", nullptr, m_model->rowCount()).arg(m_bucket));
     }
     updateActions();
     Q_EMIT updated();

@@ -24,11 +24,10 @@ constexpr double kRateWeight = 1.0 / 3.0;
 
 TransferCenter::TransferCenter(transfer::ClientResolver clients, QObject *parent)
     : TransferCenter(std::move(clients), defaultJournalPath(), {}, parent)
-{
-}
+{ }
 
 TransferCenter::TransferCenter(transfer::ClientResolver clients, const QString &journalPath,
-                               const transfer::TransferSettings &settings, QObject *parent)
+    const transfer::TransferSettings &settings, QObject *parent)
     : QObject(parent)
     , m_journal(std::make_unique<transfer::TransferJournal>())
 {
@@ -39,8 +38,8 @@ TransferCenter::TransferCenter(transfer::ClientResolver clients, const QString &
                             "will not resume after Coffer restarts.")
                              .arg(journalPath, m_journal->errorString());
     }
-    m_queue = std::make_unique<transfer::TransferQueue>(std::move(clients),
-                                                        m_journal->isOpen() ? m_journal.get() : nullptr, settings);
+    m_queue = std::make_unique<transfer::TransferQueue>(
+        std::move(clients), m_journal->isOpen() ? m_journal.get() : nullptr, settings);
     transfer::registerRemoteJobKinds(*m_queue);
 
     m_rateTimer.setInterval(kRateSampleMs);
@@ -62,7 +61,7 @@ QString TransferCenter::defaultJournalPath()
 
 transfer::ConnectionRef TransferCenter::connectionRef(const Connection &connection)
 {
-    return {connection.id(), connection.profile().endpointUrl};
+    return { connection.id(), connection.profile().endpointUrl };
 }
 
 void TransferCenter::restore()

@@ -43,7 +43,7 @@ public:
     explicit TransferCenter(transfer::ClientResolver clients, QObject *parent = nullptr);
     // Journals at journalPath (tests; another profile of the app).
     TransferCenter(transfer::ClientResolver clients, const QString &journalPath,
-                   const transfer::TransferSettings &settings = {}, QObject *parent = nullptr);
+        const transfer::TransferSettings &settings = {}, QObject *parent = nullptr);
     ~TransferCenter() override;
 
     // <AppDataLocation>/transfers.sqlite

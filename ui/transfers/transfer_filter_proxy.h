@@ -12,7 +12,7 @@ class TransferFilterProxy : public QSortFilterProxyModel
 public:
     enum class Filter {
         All,
-        Active,   // not finished: queued, running, verifying, paused
+        Active, // not finished: queued, running, verifying, paused
         Finished, // completed or cancelled
         Failed,
     };

@@ -23,12 +23,21 @@ class TransferListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, DirectionColumn, SizeColumn, ProgressColumn, RateColumn, EtaColumn, StateColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        DirectionColumn,
+        SizeColumn,
+        ProgressColumn,
+        RateColumn,
+        EtaColumn,
+        StateColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         ValueRole = Qt::UserRole + 1, // the column's raw value (qint64, double, int) for sorting and painting
-        JobRole,                      // TransferJob* (QVariant::fromValue)
-        StateRole,                    // transfer::JobState as int
+        JobRole, // TransferJob* (QVariant::fromValue)
+        StateRole, // transfer::JobState as int
     };
     static constexpr int kFlushIntervalMs = 100;
 

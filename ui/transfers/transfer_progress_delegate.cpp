@@ -14,8 +14,8 @@ namespace {
 constexpr int kSteps = 1000;
 } // namespace
 
-void TransferProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                     const QModelIndex &index) const
+void TransferProgressDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (index.column() != TransferListModel::ProgressColumn) {
         QStyledItemDelegate::paint(painter, option, index);

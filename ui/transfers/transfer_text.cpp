@@ -84,7 +84,9 @@ QString TransferText::eta(std::optional<qint64> seconds)
     const qint64 minutes = (s / 60) % 60;
     const qint64 rest = s % 60;
     if (hours > 0)
-        return u"%1:%2:%3"_s.arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(rest, 2, 10, QLatin1Char('0'));
+        return u"%1:%2:%3"_s.arg(hours)
+            .arg(minutes, 2, 10, QLatin1Char('0'))
+            .arg(rest, 2, 10, QLatin1Char('0'));
     return u"%1:%2"_s.arg(minutes).arg(rest, 2, 10, QLatin1Char('0'));
 }
 

@@ -70,24 +70,25 @@ TransfersPane::TransfersPane(TransferCenter *center, QWidget *parent)
     m_filter->addItem(tr("Active"), QVariant::fromValue(TransferFilterProxy::Filter::Active));
     m_filter->addItem(tr("Finished"), QVariant::fromValue(TransferFilterProxy::Filter::Finished));
     m_filter->addItem(tr("Failed"), QVariant::fromValue(TransferFilterProxy::Filter::Failed));
-    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setFilter(m_filter->currentData().value<TransferFilterProxy::Filter>());
-    });
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setFilter(m_filter->currentData().value<TransferFilterProxy::Filter>()); });
 
-    m_pause = makeAction(tr("Pause"), u"pauseTransfer"_s, QKeySequence(Qt::CTRL | Qt::Key_P), &TransfersPane::pauseSelected);
+    m_pause = makeAction(
+        tr("Pause"), u"pauseTransfer"_s, QKeySequence(Qt::CTRL | Qt::Key_P), &TransfersPane::pauseSelected);
     m_resume = makeAction(tr("Resume"), u"resumeTransfer"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
-                          &TransfersPane::resumeSelected);
+        &TransfersPane::resumeSelected);
     m_retry = makeAction(tr("Retry"), u"retryTransfer"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                         &TransfersPane::retrySelected);
-    m_cancel = makeAction(tr("Cancel"), u"cancelTransfer"_s, QKeySequence::Delete, &TransfersPane::cancelSelected);
+        &TransfersPane::retrySelected);
+    m_cancel
+        = makeAction(tr("Cancel"), u"cancelTransfer"_s, QKeySequence::Delete, &TransfersPane::cancelSelected);
     m_openFolder = makeAction(tr("Open Containing Folder"), u"openTransferFolder"_s,
-                              QKeySequence(Qt::CTRL | Qt::Key_Return), &TransfersPane::openContainingFolder);
-    m_pauseAll = makeAction(tr("Pause All"), u"pauseAllTransfers"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                            nullptr);
+        QKeySequence(Qt::CTRL | Qt::Key_Return), &TransfersPane::openContainingFolder);
+    m_pauseAll = makeAction(
+        tr("Pause All"), u"pauseAllTransfers"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), nullptr);
     m_resumeAll = makeAction(tr("Resume All"), u"resumeAllTransfers"_s, {}, nullptr);
     m_cancelAll = makeAction(tr("Cancel All"), u"cancelAllTransfers"_s, {}, nullptr);
     m_clearFinished = makeAction(tr("Clear Finished"), u"clearFinishedTransfers"_s,
-                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), &TransfersPane::clearFinished);
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), &TransfersPane::clearFinished);
     transfer::TransferQueue *queue = center->queue();
     connect(m_pauseAll, &QAction::triggered, queue, &transfer::TransferQueue::pauseAll);
     connect(m_resumeAll, &QAction::triggered, queue, &transfer::TransferQueue::resumeAll);
@@ -102,7 +103,8 @@ TransfersPane::TransfersPane(TransferCenter *center, QWidget *parent)
     m_cancelAll->setToolTip(tr("Stop every unfinished transfer for good"));
     m_clearFinished->setToolTip(tr("Remove completed and cancelled transfers from the list"));
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TransfersPane::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &TransfersPane::updateActions);
     // Row states change under the selection; dataChanged comes at most ~10x/s per row.
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &TransfersPane::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TransfersPane::updateActions);
@@ -114,7 +116,8 @@ TransfersPane::TransfersPane(TransferCenter *center, QWidget *parent)
     bar->addWidget(showLabel);
     bar->addWidget(m_filter);
     bar->addStretch(1);
-    for (QAction *action : {m_pause, m_resume, m_retry, m_cancel, m_pauseAll, m_resumeAll, m_clearFinished}) {
+    for (QAction *action :
+        { m_pause, m_resume, m_retry, m_cancel, m_pauseAll, m_resumeAll, m_clearFinished }) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -142,8 +145,8 @@ TransfersPane::TransfersPane(TransferCenter *center, QWidget *parent)
 
 TransfersPane::~TransfersPane() = default;
 
-QAction *TransfersPane::makeAction(const QString &text, const QString &name, const QKeySequence &shortcut,
-                                   void (TransfersPane::*slot)())
+QAction *TransfersPane::makeAction(
+    const QString &text, const QString &name, const QKeySequence &shortcut, void (TransfersPane::*slot)())
 {
     auto *action = new QAction(text, this);
     action->setObjectName(name);
@@ -236,11 +239,11 @@ void TransfersPane::showContextMenu(const QPoint &position)
     // popup(), not exec(): no nested event loop; the menu deletes itself.
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addActions({m_pause, m_resume, m_retry, m_cancel});
+    menu->addActions({ m_pause, m_resume, m_retry, m_cancel });
     menu->addSeparator();
     menu->addAction(m_openFolder);
     menu->addSeparator();
-    menu->addActions({m_pauseAll, m_resumeAll, m_cancelAll, m_clearFinished});
+    menu->addActions({ m_pauseAll, m_resumeAll, m_cancelAll, m_clearFinished });
     menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 

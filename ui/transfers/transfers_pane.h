@@ -70,7 +70,7 @@ public:
 
 private:
     QAction *makeAction(const QString &text, const QString &name, const QKeySequence &shortcut,
-                        void (TransfersPane::*slot)());
+        void (TransfersPane::*slot)());
     void updateActions();
     void showContextMenu(const QPoint &position);
 

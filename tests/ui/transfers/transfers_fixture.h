@@ -22,7 +22,8 @@
 
 namespace coffer::ui::test {
 
-inline const transfer::ConnectionRef kConnection{QStringLiteral("test-profile-id"), QStringLiteral("http://127.0.0.1")};
+inline const transfer::ConnectionRef kConnection { QStringLiteral("test-profile-id"),
+    QStringLiteral("http://127.0.0.1") };
 inline const QString kBucket = QStringLiteral("transfers");
 
 class TransfersFixture
@@ -60,8 +61,8 @@ public:
             return {};
         QByteArray chunk(qsizetype(1024 * 1024), Qt::Uninitialized);
         for (qint64 written = 0; written < size;) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()),
-                                                  chunk.size() / qsizetype(sizeof(quint32)));
+            QRandomGenerator::global()->fillRange(
+                reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / qsizetype(sizeof(quint32)));
             const qint64 n = qMin<qint64>(chunk.size(), size - written);
             file.write(chunk.constData(), n);
             written += n;
@@ -80,7 +81,7 @@ public:
     {
         QBuffer sink;
         sink.open(QIODevice::WriteOnly);
-        const auto got = wait(m_client->getObject({.bucket = kBucket, .key = key}, &sink));
+        const auto got = wait(m_client->getObject({ .bucket = kBucket, .key = key }, &sink));
         if (!got || !got->ok())
             return std::nullopt;
         return sink.data();
@@ -94,8 +95,7 @@ public:
         return stored && !local.isEmpty() && *stored == local;
     }
 
-    template <typename T>
-    std::optional<client::Result<T>> wait(client::S3Reply<T> *reply)
+    template<typename T> std::optional<client::Result<T>> wait(client::S3Reply<T> *reply)
     {
         auto slot = std::make_shared<std::optional<client::Result<T>>>();
         reply->onFinished(m_client.get(), [slot](const client::Result<T> &result) { *slot = result; });

@@ -52,7 +52,8 @@ void TestOrphanedUploadsPane::cleanup()
 
 QString TestOrphanedUploadsPane::leaveUpload(const QString &key, int parts)
 {
-    const auto created = m_fixture->wait(m_fixture->client()->createMultipartUpload({.bucket = test::kBucket, .key = key}));
+    const auto created = m_fixture->wait(
+        m_fixture->client()->createMultipartUpload({ .bucket = test::kBucket, .key = key }));
     if (!created || !created->ok())
         return {};
     const QString uploadId = created->value().uploadId;
@@ -60,8 +61,12 @@ QString TestOrphanedUploadsPane::leaveUpload(const QString &key, int parts)
         QBuffer body;
         body.setData(QByteArray(5 * 1024 * 1024, char('a' + part)));
         body.open(QIODevice::ReadOnly);
-        const auto sent = m_fixture->wait(m_fixture->client()->uploadPart(
-            {.bucket = test::kBucket, .key = key, .uploadId = uploadId, .partNumber = part, .body = &body, .size = body.size()}));
+        const auto sent = m_fixture->wait(m_fixture->client()->uploadPart({ .bucket = test::kBucket,
+            .key = key,
+            .uploadId = uploadId,
+            .partNumber = part,
+            .body = &body,
+            .size = body.size() }));
         if (!sent || !sent->ok())
             return {};
     }
@@ -70,9 +75,10 @@ QString TestOrphanedUploadsPane::leaveUpload(const QString &key, int parts)
 
 QStringList TestOrphanedUploadsPane::serverUploads()
 {
-    const auto listed = m_fixture->wait(m_fixture->client()->listMultipartUploads({.bucket = test::kBucket}));
+    const auto listed
+        = m_fixture->wait(m_fixture->client()->listMultipartUploads({ .bucket = test::kBucket }));
     if (!listed || !listed->ok())
-        return {u"<listing failed>"_s};
+        return { u"<listing failed>"_s };
     QStringList keys;
     for (const auto &upload : listed->value().uploads)
         keys.append(upload.key);
@@ -107,7 +113,7 @@ void TestOrphanedUploadsPane::listsAndAborts()
     QFETCH(bool, all);
     QVERIFY(!leaveUpload(u"big/left-behind.iso"_s, 2).isEmpty());
     QVERIFY(!leaveUpload(u"other.bin"_s, 1).isEmpty());
-    QCOMPARE(serverUploads(), (QStringList{u"big/left-behind.iso"_s, u"other.bin"_s}));
+    QCOMPARE(serverUploads(), (QStringList { u"big/left-behind.iso"_s, u"other.bin"_s }));
 
     OrphanedUploadsPane pane;
     new QAbstractItemModelTester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &pane);
@@ -124,8 +130,16 @@ void TestOrphanedUploadsPane::listsAndAborts()
     QVERIFY(bigRow >= 0);
     const QModelIndex size = pane.model()->index(bigRow, OrphanedUploadsModel::SizeColumn);
     QCOMPARE(size.data(OrphanedUploadsModel::ValueRole).toLongLong(), qint64(10 * 1024 * 1024));
-    QCOMPARE(pane.model()->index(bigRow, OrphanedUploadsModel::PartsColumn).data(OrphanedUploadsModel::ValueRole).toInt(), 2);
-    QVERIFY(pane.model()->index(bigRow, OrphanedUploadsModel::InitiatedColumn).data(OrphanedUploadsModel::ValueRole).toDateTime().isValid());
+    QCOMPARE(pane.model()
+                 ->index(bigRow, OrphanedUploadsModel::PartsColumn)
+                 .data(OrphanedUploadsModel::ValueRole)
+                 .toInt(),
+        2);
+    QVERIFY(pane.model()
+            ->index(bigRow, OrphanedUploadsModel::InitiatedColumn)
+            .data(OrphanedUploadsModel::ValueRole)
+            .toDateTime()
+            .isValid());
     QVERIFY(!pane.statusText().isEmpty());
     QVERIFY(pane.abortAllAction()->isEnabled());
 
@@ -136,15 +150,15 @@ void TestOrphanedUploadsPane::listsAndAborts()
         QAbstractItemModel *shown = pane.view()->model();
         for (int row = 0; row < shown->rowCount(); ++row) {
             if (shown->index(row, 0).data().toString() == u"big/left-behind.iso"_s)
-                pane.view()->selectionModel()->select(shown->index(row, 0),
-                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                pane.view()->selectionModel()->select(
+                    shown->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         QVERIFY(pane.abortAction()->isEnabled());
         pane.abortAction()->trigger();
     }
     answer(pane, true);
     QVERIFY(updated.wait(30'000));
-    const QStringList left = all ? QStringList{} : QStringList{u"other.bin"_s};
+    const QStringList left = all ? QStringList {} : QStringList { u"other.bin"_s };
     QCOMPARE(serverUploads(), left);
     QCOMPARE(pane.model()->rowCount(), int(left.size()));
 }
@@ -160,7 +174,7 @@ void TestOrphanedUploadsPane::cancelledConfirmationKeepsThem()
     pane.abortAllAction()->trigger();
     answer(pane, false);
     QTRY_VERIFY(pane.confirmation() == nullptr);
-    QCOMPARE(serverUploads(), QStringList{u"keep.bin"_s});
+    QCOMPARE(serverUploads(), QStringList { u"keep.bin"_s });
     QCOMPARE(pane.model()->rowCount(), 1);
 }
 

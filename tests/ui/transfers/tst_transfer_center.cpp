@@ -61,7 +61,7 @@ transfer::TransferJob *TestTransferCenter::upload(TransferCenter &center, const 
 {
     const QString file = m_fixture->writeFile(name, size);
     return center.queue()->add(std::make_unique<transfer::UploadFileJob>(
-        file, transfer::ObjectLocation{test::kConnection, test::kBucket, name}));
+        file, transfer::ObjectLocation { test::kConnection, test::kBucket, name }));
 }
 
 void TestTransferCenter::journalsUnderAppData()
@@ -141,7 +141,7 @@ void TestTransferCenter::restartBringsBackThePausedRow()
     QCOMPARE(job->id(), journalId);
     QCOMPARE(job->state(), JobState::Paused);
     QCOMPARE(model.index(0, TransferListModel::StateColumn).data(TransferListModel::StateRole).toInt(),
-             int(JobState::Paused));
+        int(JobState::Paused));
     QCOMPARE(center->interruptedJobs().size(), pausedByUser ? 0 : 1);
 
     // Nothing starts by itself, even once the event loop has run.
@@ -158,7 +158,7 @@ void TestTransferCenter::restartBringsBackThePausedRow()
     }
     QTRY_COMPARE_WITH_TIMEOUT(job->state(), JobState::Completed, 60'000);
     QCOMPARE(model.index(0, TransferListModel::StateColumn).data(TransferListModel::StateRole).toInt(),
-             int(JobState::Completed));
+        int(JobState::Completed));
     QVERIFY(m_fixture->objectMatchesFile(u"restart.bin"_s));
 }
 

@@ -70,7 +70,7 @@ transfer::TransferJob *TestTransferListModel::upload(const QString &name, qint64
 {
     const QString file = m_fixture->writeFile(name, size);
     return m_center->queue()->add(std::make_unique<transfer::UploadFileJob>(
-        file, transfer::ObjectLocation{test::kConnection, bucket, name}));
+        file, transfer::ObjectLocation { test::kConnection, bucket, name }));
 }
 
 QList<JobState> TestTransferListModel::stateSequence(const QList<int> &states)
@@ -113,12 +113,15 @@ void TestTransferListModel::rowGoesThroughItsStates()
     QCOMPARE(sequence.last(), JobState::Completed);
     for (JobState state : sequence)
         QVERIFY(state == JobState::Queued || state == JobState::Running || state == JobState::Verifying
-                || state == JobState::Completed);
+            || state == JobState::Completed);
 
     const QModelIndex row = m_model->index(0, TransferListModel::StateColumn);
     QCOMPARE(row.data().toString(), tr("Completed"));
-    QCOMPARE(m_model->index(0, TransferListModel::ProgressColumn).data(TransferListModel::ValueRole).toDouble(), 1.0);
-    QCOMPARE(m_model->index(0, TransferListModel::SizeColumn).data(TransferListModel::ValueRole).toLongLong(), size);
+    QCOMPARE(
+        m_model->index(0, TransferListModel::ProgressColumn).data(TransferListModel::ValueRole).toDouble(),
+        1.0);
+    QCOMPARE(m_model->index(0, TransferListModel::SizeColumn).data(TransferListModel::ValueRole).toLongLong(),
+        size);
     QCOMPARE(m_model->index(0, TransferListModel::NameColumn).data().toString(), job->displayName());
     QCOMPARE(m_model->index(0, TransferListModel::DirectionColumn).data().toString(), tr("Upload"));
     QVERIFY(m_fixture->objectMatchesFile(u"states.bin"_s));
@@ -168,10 +171,11 @@ void TestTransferListModel::proxyFiltersByState_data()
 {
     QTest::addColumn<TransferFilterProxy::Filter>("filter");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("all") << TransferFilterProxy::Filter::All << QStringList{u"done.bin"_s, u"held.bin"_s, u"lost.bin"_s};
-    QTest::newRow("active") << TransferFilterProxy::Filter::Active << QStringList{u"held.bin"_s};
-    QTest::newRow("finished") << TransferFilterProxy::Filter::Finished << QStringList{u"done.bin"_s};
-    QTest::newRow("failed") << TransferFilterProxy::Filter::Failed << QStringList{u"lost.bin"_s};
+    QTest::newRow("all") << TransferFilterProxy::Filter::All
+                         << QStringList { u"done.bin"_s, u"held.bin"_s, u"lost.bin"_s };
+    QTest::newRow("active") << TransferFilterProxy::Filter::Active << QStringList { u"held.bin"_s };
+    QTest::newRow("finished") << TransferFilterProxy::Filter::Finished << QStringList { u"done.bin"_s };
+    QTest::newRow("failed") << TransferFilterProxy::Filter::Failed << QStringList { u"lost.bin"_s };
 }
 
 void TestTransferListModel::proxyFiltersByState()
@@ -195,7 +199,8 @@ void TestTransferListModel::proxyFiltersByState()
     // A job changing state moves between filters by itself.
     held->resume();
     QTRY_COMPARE_WITH_TIMEOUT(held->state(), JobState::Completed, 30'000);
-    const bool heldShown = filter == TransferFilterProxy::Filter::All || filter == TransferFilterProxy::Filter::Finished;
+    const bool heldShown
+        = filter == TransferFilterProxy::Filter::All || filter == TransferFilterProxy::Filter::Finished;
     QStringList after;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         after.append(m_proxy->index(row, TransferListModel::NameColumn).data().toString());
@@ -205,7 +210,7 @@ void TestTransferListModel::proxyFiltersByState()
 void TestTransferListModel::proxySortsByRawSize()
 {
     // Sizes whose text sorts differently from their value ("900 bytes" > "1.0 MiB" > "10.0 KiB").
-    const QList<qint64> sizes{900, 1024 * 1024, 10 * 1024};
+    const QList<qint64> sizes { 900, 1024 * 1024, 10 * 1024 };
     QList<transfer::TransferJob *> jobs;
     for (qsizetype i = 0; i < sizes.size(); ++i)
         jobs.append(upload(u"sized-%1.bin"_s.arg(i), sizes.at(i)));
@@ -215,7 +220,9 @@ void TestTransferListModel::proxySortsByRawSize()
     m_proxy->sort(TransferListModel::SizeColumn, Qt::AscendingOrder);
     QList<qint64> order;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
-        order.append(m_proxy->index(row, TransferListModel::SizeColumn).data(TransferListModel::ValueRole).toLongLong());
+        order.append(m_proxy->index(row, TransferListModel::SizeColumn)
+                .data(TransferListModel::ValueRole)
+                .toLongLong());
     QList<qint64> expected = sizes;
     std::sort(expected.begin(), expected.end());
     QCOMPARE(order, expected);

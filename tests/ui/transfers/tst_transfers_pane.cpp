@@ -75,7 +75,7 @@ transfer::TransferJob *TestTransfersPane::upload(TransferCenter &center, const Q
 {
     const QString file = m_fixture->writeFile(name, size);
     return center.queue()->add(std::make_unique<transfer::UploadFileJob>(
-        file, transfer::ObjectLocation{test::kConnection, test::kBucket, name}));
+        file, transfer::ObjectLocation { test::kConnection, test::kBucket, name }));
 }
 
 void TestTransfersPane::select(TransfersPane &pane, const transfer::TransferJob *job)
@@ -152,7 +152,8 @@ void TestTransfersPane::filterBoxFiltersTheView()
     upload(*center, u"held.bin"_s, 2000)->pause();
     QTRY_COMPARE_WITH_TIMEOUT(done->state(), JobState::Completed, 30'000);
     QCOMPARE(pane.view()->model()->rowCount(), 2);
-    pane.filterBox()->setCurrentIndex(pane.filterBox()->findData(QVariant::fromValue(TransferFilterProxy::Filter::Active)));
+    pane.filterBox()->setCurrentIndex(
+        pane.filterBox()->findData(QVariant::fromValue(TransferFilterProxy::Filter::Active)));
     QCOMPARE(pane.proxy()->filter(), TransferFilterProxy::Filter::Active);
     QCOMPARE(pane.view()->model()->rowCount(), 1);
     QCOMPARE(pane.view()->model()->index(0, TransferListModel::NameColumn).data().toString(), u"held.bin"_s);
@@ -172,7 +173,8 @@ void TestTransfersPane::interruptedBarOffersToResume()
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     QVERIFY(pane.interruptedBar()->isVisible());
-    QVERIFY2(pane.interruptedBar()->text().contains(u"2 transfer"_s), qPrintable(pane.interruptedBar()->text()));
+    QVERIFY2(
+        pane.interruptedBar()->text().contains(u"2 transfer"_s), qPrintable(pane.interruptedBar()->text()));
     for (transfer::TransferJob *job : center->queue()->jobs())
         QCOMPARE(job->state(), JobState::Paused);
 
@@ -180,7 +182,7 @@ void TestTransfersPane::interruptedBarOffersToResume()
     QVERIFY(!pane.interruptedBar()->isVisible());
     for (transfer::TransferJob *job : center->queue()->jobs())
         QTRY_COMPARE_WITH_TIMEOUT(job->state(), JobState::Completed, 60'000);
-    for (const QString &name : {u"a.bin"_s, u"b.bin"_s})
+    for (const QString &name : { u"a.bin"_s, u"b.bin"_s })
         QVERIFY(m_fixture->objectMatchesFile(name));
 }
 
@@ -188,9 +190,9 @@ void TestTransfersPane::everyActionIsNamed()
 {
     auto center = m_fixture->makeCenter();
     TransfersPane pane(center.get());
-    const QList<QAction *> actions{pane.pauseAction(), pane.resumeAction(), pane.retryAction(),
-                                   pane.cancelAction(), pane.openFolderAction(), pane.pauseAllAction(),
-                                   pane.resumeAllAction(), pane.cancelAllAction(), pane.clearFinishedAction()};
+    const QList<QAction *> actions { pane.pauseAction(), pane.resumeAction(), pane.retryAction(),
+        pane.cancelAction(), pane.openFolderAction(), pane.pauseAllAction(), pane.resumeAllAction(),
+        pane.cancelAllAction(), pane.clearFinishedAction() };
     QSet<QKeySequence> shortcuts;
     for (QAction *action : actions) {
         QVERIFY(!action->text().isEmpty());
