@@ -1,6 +1,7 @@
 #include "ui/browser/connections_model.h"
 
 #include "client/s3_client.h"
+#include "ui/browser/object_drag_drop.h"
 #include "ui/connection/connection.h"
 
 #include <QApplication>
@@ -452,6 +453,41 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags ConnectionsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    const Node *node = index.isValid() ? nodeOf(index) : nullptr;
+    if (m_dragDrop && node && node->kind != NodeKind::Connection)
+        flags |= Qt::ItemIsDropEnabled;
+    return flags;
+}
+
+QStringList ConnectionsModel::mimeTypes() const
+{
+    return m_dragDrop ? m_dragDrop->dropMimeTypes() : QStringList();
+}
+
+Qt::DropActions ConnectionsModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+bool ConnectionsModel::canDropMimeData(
+    const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent) const
+{
+    // Only on a node: rows between nodes mean nothing here.
+    const Location target = locationOf(parent);
+    return m_dragDrop && !target.bucket.isEmpty() && m_dragDrop->canDrop(data, target);
+}
+
+bool ConnectionsModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    return m_dragDrop->drop(data, action, locationOf(parent));
 }
 
 } // namespace coffer::ui

@@ -18,6 +18,7 @@
 namespace coffer::ui {
 
 class Connection;
+class ObjectDragDrop;
 
 class ConnectionsModel : public QAbstractItemModel
 {
@@ -47,6 +48,9 @@ public:
 
     // ListObjectsV2 max-keys per page; 0 leaves it to the server (1,000).
     void setPageSize(int keys) { m_pageSize = keys; }
+    // Buckets and prefixes accept drops, handed to dragDrop with the node's location
+    // (not owned; null turns drops off).
+    void setDragDrop(ObjectDragDrop *dragDrop) { m_dragDrop = dragDrop; }
 
     QModelIndex indexOf(const Location &location) const; // invalid when not loaded
     Location locationOf(const QModelIndex &index) const;
@@ -63,6 +67,13 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+        const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+        const QModelIndex &parent) override;
 
 Q_SIGNALS:
     // A listing failed on this node; the message is also the row's tooltip.
@@ -85,6 +96,7 @@ private:
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_byPath;
     int m_pageSize = 0;
+    ObjectDragDrop *m_dragDrop = nullptr;
     QIcon m_connectionIcon, m_bucketIcon, m_folderIcon, m_errorIcon, m_loadingIcon;
 };
 

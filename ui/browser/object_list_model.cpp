@@ -1,10 +1,12 @@
 #include "ui/browser/object_list_model.h"
 
 #include "client/s3_client.h"
+#include "ui/browser/object_drag_drop.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QStyle>
 
@@ -291,6 +293,83 @@ QVariant ObjectListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Checksum");
     }
     return {};
+}
+
+Qt::ItemFlags ObjectListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (!m_dragDrop)
+        return flags;
+    if (!index.isValid())
+        return m_bucket.isEmpty() ? flags : flags | Qt::ItemIsDropEnabled; // the list's empty space
+    if (!m_bucket.isEmpty())
+        flags |= Qt::ItemIsDragEnabled; // buckets themselves are not dragged
+    if (row(index.row()).isFolder)
+        flags |= Qt::ItemIsDropEnabled;
+    return flags;
+}
+
+QStringList ObjectListModel::mimeTypes() const
+{
+    return m_dragDrop ? m_dragDrop->dropMimeTypes() : QStringList();
+}
+
+QMimeData *ObjectListModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (!m_dragDrop || m_bucket.isEmpty())
+        return nullptr;
+    QStringList keys;
+    for (const QModelIndex &index : indexes) {
+        if (!index.isValid())
+            continue;
+        const QString key = keyAt(index.row());
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    if (keys.isEmpty())
+        return nullptr;
+    return m_dragDrop->dragData(Location { m_connectionId, m_bucket, m_prefix }, keys);
+}
+
+Qt::DropActions ObjectListModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+Qt::DropActions ObjectListModel::supportedDragActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+Location ObjectListModel::dropTarget(const QModelIndex &parent) const
+{
+    if (m_connectionId.isEmpty())
+        return {};
+    // A drop on a folder row goes into it; anywhere else into the prefix shown.
+    if (parent.isValid() && row(parent.row()).isFolder) {
+        if (m_bucket.isEmpty())
+            return Location { m_connectionId, keyAt(parent.row()), {} };
+        return Location { m_connectionId, m_bucket, keyAt(parent.row()) };
+    }
+    if (m_bucket.isEmpty())
+        return {};
+    return Location { m_connectionId, m_bucket, m_prefix };
+}
+
+bool ObjectListModel::canDropMimeData(
+    const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent) const
+{
+    const Location target = dropTarget(parent);
+    return m_dragDrop && !target.bucket.isEmpty() && m_dragDrop->canDrop(data, target);
+}
+
+bool ObjectListModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent)
+{
+    const Location target = dropTarget(parent);
+    if (!m_dragDrop || target.bucket.isEmpty())
+        return false;
+    return m_dragDrop->drop(data, action, target);
 }
 
 } // namespace coffer::ui

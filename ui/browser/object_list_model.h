@@ -6,6 +6,8 @@
 // prefix of hundreds of thousands of keys stays light; views ask for the next page
 // through canFetchMore()/fetchMore() when they scroll to the end.
 
+#include "ui/browser/location.h"
+
 #include <QAbstractTableModel>
 #include <QIcon>
 #include <QPointer>
@@ -19,6 +21,8 @@ class S3Client;
 } // namespace coffer::client
 
 namespace coffer::ui {
+
+class ObjectDragDrop;
 
 struct ObjectRow {
     QString name; // relative to the prefix; folders without their trailing '/'
@@ -62,6 +66,11 @@ public:
     void clear();
     // ListObjectsV2 max-keys per page; 0 leaves it to the server (1,000).
     void setPageSize(int keys) { m_pageSize = keys; }
+    // Rows become draggable and folders (and the list itself) accept drops, handed to
+    // dragDrop (not owned; null turns drag and drop off). connectionId names the
+    // connection shown, for the locations given to dragDrop.
+    void setDragDrop(ObjectDragDrop *dragDrop) { m_dragDrop = dragDrop; }
+    void setConnectionId(const QString &id) { m_connectionId = id; }
 
     QString bucket() const { return m_bucket; }
     QString prefix() const { return m_prefix; }
@@ -80,6 +89,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+        const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+        const QModelIndex &parent) override;
+    // Where a drop on parent (a source index) lands: the folder or bucket dropped on,
+    // else the prefix shown. An empty bucket where nothing may be dropped.
+    Location dropTarget(const QModelIndex &parent) const;
 
 Q_SIGNALS:
     // Loading started or ended, counts changed, or a page failed: time to update the
@@ -105,6 +127,8 @@ private:
     QStringList m_storageClasses { QString() };
     QStringList m_checksums { QString() };
     QIcon m_folderIcon, m_fileIcon;
+    ObjectDragDrop *m_dragDrop = nullptr;
+    QString m_connectionId;
 };
 
 } // namespace coffer::ui
