@@ -5,6 +5,7 @@
 #include "ui/browser/object_list_model.h"
 #include "ui/browser/object_sort_proxy.h"
 #include "ui/connection/connection.h"
+#include "ui/interaction/object_actions.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -121,11 +122,26 @@ BrowserPane::BrowserPane(ConnectionsModel *tree, QWidget *parent)
     layout->addWidget(m_status);
 
     createActions();
+    m_objectActions = new ObjectActions(this, m_tree);
     updateActions();
     updateStatus();
 }
 
-BrowserPane::~BrowserPane() = default;
+BrowserPane::~BrowserPane()
+{
+    // Before the models (children created earlier) go: it unhooks itself from them.
+    delete m_objectActions;
+}
+
+void BrowserPane::setTransferQueue(transfer::TransferQueue *queue)
+{
+    m_objectActions->setTransferQueue(queue);
+}
+
+void BrowserPane::acceptDropsOn(QTreeView *tree)
+{
+    m_objectActions->acceptDropsOn(tree);
+}
 
 void BrowserPane::createActions()
 {
@@ -135,10 +151,18 @@ void BrowserPane::createActions()
     connect(m_up, &QAction::triggered, this, &BrowserPane::goUp);
     // Backspace goes up too, but only from the lists: in a text box it deletes.
     auto *upFromList = new QAction(this);
+    upFromList->setObjectName(u"goUpFromList"_s);
     upFromList->setShortcut(QKeySequence(Qt::Key_Backspace));
     upFromList->setShortcutContext(Qt::WidgetShortcut);
     connect(upFromList, &QAction::triggered, this, &BrowserPane::goUp);
     m_view->addAction(upFromList);
+    // Enter opens a folder on every platform (a table view alone edits on macOS).
+    auto *openFromList = new QAction(tr("&Open"), this);
+    openFromList->setObjectName(u"openFolder"_s);
+    openFromList->setShortcuts({ QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) });
+    openFromList->setShortcutContext(Qt::WidgetShortcut);
+    connect(openFromList, &QAction::triggered, this, &BrowserPane::openCurrent);
+    m_view->addAction(openFromList);
 
     m_back = new QAction(QIcon::fromTheme(u"go-previous"_s), tr("&Back"), this);
     m_back->setObjectName(u"goBack"_s);
@@ -159,6 +183,13 @@ void BrowserPane::createActions()
     m_editFilter->setObjectName(u"editFilter"_s);
     m_editFilter->setShortcut(QKeySequence::Find);
     connect(m_editFilter, &QAction::triggered, this, &BrowserPane::editFilter);
+
+    // Their shortcuts work in the pane on its own too, not only through the window's menus.
+    addActions({ m_up, m_back, m_refresh, m_editPath, m_editFilter });
+    const QList<QAction *> named { m_up, m_back, m_refresh, m_editPath, m_editFilter, upFromList, openFromList };
+    upFromList->setText(tr("Up"));
+    for (QAction *action : named)
+        action->setToolTip(action->text().remove(u'&'));
 }
 
 Connection *BrowserPane::connection() const
@@ -214,6 +245,7 @@ void BrowserPane::showLocation()
     clearError();
     m_pathBar->setText(m_location.path());
     m_filter->clear();
+    m_objects->setConnectionId(m_location.connectionId);
     Connection *current = connection();
     disconnect(m_waitForConnection);
     if (m_location.isBucketList()) {
@@ -255,6 +287,7 @@ void BrowserPane::clearLocation()
     m_location = {};
     m_history.clear();
     m_objects->clear();
+    m_objects->setConnectionId({});
     m_pathBar->clear();
     updateActions();
     updateStatus();

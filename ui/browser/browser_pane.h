@@ -14,11 +14,17 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTreeView;
+
+namespace coffer::transfer {
+class TransferQueue;
+}
 
 namespace coffer::ui {
 
 class Connection;
 class ConnectionsModel;
+class ObjectActions;
 class ObjectListModel;
 class ObjectSortProxy;
 
@@ -48,6 +54,18 @@ public:
 
     QString statusText() const;
     QString errorText() const; // the banner's text, empty when hidden
+    // Shows message in the banner above the list until the next navigation.
+    void showError(const QString &message);
+
+    // The queue that uploads, downloads, moves, renames and folder deletions go to (not
+    // owned); without one those actions stay disabled.
+    void setTransferQueue(transfer::TransferQueue *queue);
+    // Upload, download, new folder, rename, delete, copy/paste, properties: for the
+    // window's toolbar and menus (the list's context menu shows them already).
+    ObjectActions *objectActions() const { return m_objectActions; }
+    // Lets files and objects be dropped on the connections tree's buckets and prefixes
+    // (the tree shows this pane's ConnectionsModel).
+    void acceptDropsOn(QTreeView *tree);
 
     ObjectListModel *objects() const { return m_objects; }
     ObjectSortProxy *proxy() const { return m_proxy; }
@@ -71,7 +89,6 @@ private:
     void createActions();
     void showLocation();
     void showBucketList();
-    void showError(const QString &message);
     void clearError();
     void updateStatus();
     void updateActions();
@@ -91,6 +108,7 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_editPath = nullptr;
     QAction *m_editFilter = nullptr;
+    ObjectActions *m_objectActions = nullptr;
     Location m_location;
     QList<Location> m_history;
     QMetaObject::Connection m_waitForConnection;
