@@ -33,8 +33,8 @@ void R2Call::cancel()
     if (m_finished)
         return;
     if (m_reply) {
-        // Disconnect first: the reply's own finished() must not report an abort as a failure.
-        m_reply->disconnect();
+        // Disconnect first: the reply's finished() must not report the abort as a failure.
+        QObject::disconnect(m_reply, nullptr, this, nullptr);
         m_reply->abort();
         m_reply->deleteLater();
     }

@@ -7,6 +7,7 @@
 #include "s3/xml/documents.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace coffer::s3;
@@ -68,6 +69,27 @@ private slots:
         const auto back = readLifecycleDocument(*text.value);
         QVERIFY2(back.ok(), qPrintable(back.error.message));
         QCOMPARE(*back.value, original.value());
+    }
+
+    // What `aws s3api get-bucket-lifecycle-configuration` prints, pasted as is.
+    void awsCliLifecycleOutputReads()
+    {
+        const QByteArray text = R"({
+    "TransitionDefaultMinimumObjectSize": "all_storage_classes_128K",
+    "Rules": [
+        {
+            "Expiration": {"Date": "2027-01-01T00:00:00+00:00"},
+            "ID": "tmp",
+            "Filter": {"Prefix": "tmp/"},
+            "Status": "Enabled"
+        }
+    ]
+})";
+        const auto back = readLifecycleDocument(text);
+        QVERIFY2(back.ok(), qPrintable(back.error.message));
+        QCOMPARE(back.value->rules.size(), 1);
+        QCOMPARE(back.value->rules.at(0).filter.prefix, u"tmp/"_s);
+        QCOMPARE(back.value->rules.at(0).expiration->date, QDateTime(QDate(2027, 1, 1), QTime(0, 0), QTimeZone::UTC));
     }
 
     // Malformed XML keeps the XML layer's line and column.

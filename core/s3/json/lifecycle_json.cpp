@@ -21,6 +21,7 @@ QString tr(const char *text)
 }
 
 constexpr auto kRulesKey = "Rules"_L1;
+constexpr auto kTransitionDefault = "TransitionDefaultMinimumObjectSize"_L1;
 constexpr qint64 kMaxDays = std::numeric_limits<int>::max();
 constexpr qint64 kMaxSize = std::numeric_limits<qint64>::max();
 
@@ -242,7 +243,10 @@ JsonResult<LifecycleConfiguration> lifecycleFromAws(const QJsonObject &document)
 {
     JsonResult<LifecycleConfiguration> result;
     const QJsonValue rules = document.value(kRulesKey);
-    if (!rules.isArray() || document.size() != 1) {
+    // aws-cli prints this next to the rules since 2024; it travels as a request header of
+    // PutBucketLifecycleConfiguration, not in the rule document, so it is not a rule field.
+    const qsizetype extra = document.contains(kTransitionDefault) ? 1 : 0;
+    if (!rules.isArray() || document.size() != 1 + extra) {
         result.error.message = tr("The lifecycle JSON needs exactly one member, a “Rules” list, as aws-cli writes it: "
                                   "{\"Rules\": [{\"ID\": …, \"Status\": \"Enabled\", \"Filter\": {…}, "
                                   "\"Expiration\": {…}}]}.");

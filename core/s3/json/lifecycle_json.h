@@ -11,6 +11,8 @@
 namespace coffer::s3::json {
 
 QJsonObject lifecycleToAws(const LifecycleConfiguration &configuration);
+// Also accepts aws-cli's "TransitionDefaultMinimumObjectSize" member beside "Rules": it is
+// a request header of the PUT, not part of the rules, so it is read past, not kept.
 JsonResult<LifecycleConfiguration> lifecycleFromAws(const QJsonObject &document);
 
 // The same as text; errors carry the line and column (malformed JSON) or the rule
