@@ -3,7 +3,7 @@
 // half uploads of new files, half downloads of objects seeded beforehand. A 5 ms timer
 // probe records the gaps between its ticks; the target is no gap over 50 ms.
 //
-//   bench_transfer_stall [--size-mib 500] [--jobs 8] [--dir /path/with/room]
+//   bench_transfer_stall [--size-mib 500] [--jobs 8] [--no-view] [--dir /path/with/room]
 //
 // Needs about jobs x size x 2.5 of free disk (sources, the server's blobs, downloads).
 
@@ -157,7 +157,8 @@ int main(int argc, char *argv[])
             scratch.filePath(u"transfers.sqlite"_s), settings);
         ui::TransfersPane pane(&center);
         pane.resize(1100, 420);
-        pane.show();
+        if (!parser.isSet(u"no-view"_s))
+            pane.show();
 
         bool bucketMade = false;
         s3->createBucket(kBucket)->onFinished(&app, [&](const client::Result<client::Done> &r) {
