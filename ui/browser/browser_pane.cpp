@@ -186,7 +186,8 @@ void BrowserPane::createActions()
 
     // Their shortcuts work in the pane on its own too, not only through the window's menus.
     addActions({ m_up, m_back, m_refresh, m_editPath, m_editFilter });
-    const QList<QAction *> named { m_up, m_back, m_refresh, m_editPath, m_editFilter, upFromList, openFromList };
+    const QList<QAction *> named { m_up, m_back, m_refresh, m_editPath, m_editFilter, upFromList,
+        openFromList };
     upFromList->setText(tr("Up"));
     for (QAction *action : named)
         action->setToolTip(action->text().remove(u'&'));

@@ -36,7 +36,8 @@ BrowserDragDrop::BrowserDragDrop(TransferOrders *orders, QWidget *dialogParent, 
     : QObject(parent)
     , m_orders(orders)
     , m_dialogParent(dialogParent)
-    , m_stagingRoot(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(u"drag-out"_s))
+    , m_stagingRoot(
+          QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(u"drag-out"_s))
 { }
 
 QStringList BrowserDragDrop::dropMimeTypes() const
@@ -75,7 +76,8 @@ void BrowserDragDrop::uploadDropped(const QStringList &localPaths, const Locatio
     });
 }
 
-void BrowserDragDrop::confirmUpload(const QStringList &localPaths, const Location &target, qint64 files, qint64 bytes)
+void BrowserDragDrop::confirmUpload(
+    const QStringList &localPaths, const Location &target, qint64 files, qint64 bytes)
 {
     // open(), not exec(): the question waits without a nested event loop, and the
     // upload is queued from the button's signal.
@@ -91,10 +93,11 @@ void BrowserDragDrop::confirmUpload(const QStringList &localPaths, const Locatio
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(upload);
     box->setAccessibleName(tr("Confirm upload"));
-    connect(box, &QMessageBox::buttonClicked, this, [this, upload, localPaths, target](QAbstractButton *button) {
-        if (button == upload)
-            m_orders->upload(localPaths, target);
-    });
+    connect(
+        box, &QMessageBox::buttonClicked, this, [this, upload, localPaths, target](QAbstractButton *button) {
+            if (button == upload)
+                m_orders->upload(localPaths, target);
+        });
     m_confirmation = box;
     box->open();
 }

@@ -64,7 +64,8 @@ ObjectActions::ObjectActions(BrowserPane *pane, ConnectionsModel *tree)
     view->setDragDropOverwriteMode(true);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &ObjectActions::showContextMenu);
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ObjectActions::updateActions);
+    connect(
+        view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ObjectActions::updateActions);
     connect(view->model(), &QAbstractItemModel::modelReset, this, &ObjectActions::updateActions);
     connect(m_pane, &BrowserPane::locationChanged, this, &ObjectActions::updateActions);
     updateActions();
@@ -109,15 +110,19 @@ void ObjectActions::createActions()
         m_pane->addAction(action);
         return action;
     };
-    m_uploadFiles = make(u"uploadFiles"_s, tr("&Upload Files…"), u"document-send"_s, {}, &ObjectActions::uploadFiles);
+    m_uploadFiles
+        = make(u"uploadFiles"_s, tr("&Upload Files…"), u"document-send"_s, {}, &ObjectActions::uploadFiles);
     m_uploadFolder
         = make(u"uploadFolder"_s, tr("Upload F&older…"), u"folder-cloud"_s, {}, &ObjectActions::uploadFolder);
     m_download = make(u"download"_s, tr("&Download"), u"download"_s, {}, &ObjectActions::download);
-    m_downloadTo = make(u"downloadTo"_s, tr("Download &To…"), u"document-save-as"_s, {}, &ObjectActions::downloadTo);
+    m_downloadTo
+        = make(u"downloadTo"_s, tr("Download &To…"), u"document-save-as"_s, {}, &ObjectActions::downloadTo);
     m_newFolder = make(u"newFolder"_s, tr("&New Folder…"), u"folder-new"_s,
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &ObjectActions::newFolder);
-    m_rename = make(u"rename"_s, tr("Re&name…"), u"edit-rename"_s, QKeySequence(Qt::Key_F2), &ObjectActions::rename);
-    m_delete = make(u"delete"_s, tr("&Delete…"), u"edit-delete"_s, QKeySequence::Delete, &ObjectActions::remove);
+    m_rename = make(
+        u"rename"_s, tr("Re&name…"), u"edit-rename"_s, QKeySequence(Qt::Key_F2), &ObjectActions::rename);
+    m_delete
+        = make(u"delete"_s, tr("&Delete…"), u"edit-delete"_s, QKeySequence::Delete, &ObjectActions::remove);
     m_copy = make(u"copy"_s, tr("&Copy"), u"edit-copy"_s, QKeySequence::Copy, &ObjectActions::copy);
     m_paste = make(u"paste"_s, tr("&Paste"), u"edit-paste"_s, QKeySequence::Paste, &ObjectActions::paste);
     m_copyKey = make(u"copyKey"_s, tr("Copy &Key"), {}, {}, &ObjectActions::copyKeys);
@@ -126,8 +131,8 @@ void ObjectActions::createActions()
         &ObjectActions::copyLinks);
     m_properties = make(u"properties"_s, tr("P&roperties…"), u"document-properties"_s,
         QKeySequence(Qt::ALT | Qt::Key_Return), &ObjectActions::showProperties);
-    const QList<QAction *> all { m_uploadFiles, m_uploadFolder, m_download, m_downloadTo, m_newFolder, m_rename,
-        m_delete, m_copy, m_paste, m_copyKey, m_copyUri, m_copyLink, m_properties };
+    const QList<QAction *> all { m_uploadFiles, m_uploadFolder, m_download, m_downloadTo, m_newFolder,
+        m_rename, m_delete, m_copy, m_paste, m_copyKey, m_copyUri, m_copyLink, m_properties };
     for (QAction *action : all) {
         // Screen readers read the text without the mnemonic and the ellipsis.
         action->setToolTip(action->text().remove(u'&').remove(u'…'));
@@ -143,8 +148,8 @@ QList<QAction *> ObjectActions::toolbarActions() const
 
 QList<QAction *> ObjectActions::menuActions() const
 {
-    return { m_download, m_downloadTo, nullptr, m_uploadFiles, m_uploadFolder, m_newFolder, nullptr, m_copy, m_paste,
-        m_rename, m_delete, nullptr, m_copyKey, m_copyUri, m_copyLink, nullptr, m_properties,
+    return { m_download, m_downloadTo, nullptr, m_uploadFiles, m_uploadFolder, m_newFolder, nullptr, m_copy,
+        m_paste, m_rename, m_delete, nullptr, m_copyKey, m_copyUri, m_copyLink, nullptr, m_properties,
         m_pane->refreshAction() };
 }
 
@@ -196,9 +201,8 @@ void ObjectActions::updateActions()
     m_paste->setEnabled(inBucket && queued);
     m_copyKey->setEnabled(!keys.isEmpty());
     m_copyUri->setEnabled(!keys.isEmpty());
-    m_copyLink->setEnabled(!keys.isEmpty() && std::none_of(keys.cbegin(), keys.cend(), [](const QString &key) {
-        return key.endsWith(u'/');
-    }));
+    m_copyLink->setEnabled(!keys.isEmpty()
+        && std::none_of(keys.cbegin(), keys.cend(), [](const QString &key) { return key.endsWith(u'/'); }));
     m_properties->setEnabled(oneObject);
 }
 
@@ -215,7 +219,8 @@ void ObjectActions::followChange(const Location &location)
     if (!m_tree)
         return;
     const QModelIndex node = m_tree->indexOf(location);
-    if (node.isValid() && m_tree->data(node, ConnectionsModel::ListingRole).value<ConnectionsModel::Listing>()
+    if (node.isValid()
+        && m_tree->data(node, ConnectionsModel::ListingRole).value<ConnectionsModel::Listing>()
             != ConnectionsModel::Listing::NotListed)
         m_tree->refresh(node);
 }
@@ -303,14 +308,15 @@ void ObjectActions::createFolder(const Location &where, const QString &name)
     params.key = where.prefix + name + u'/';
     params.body = empty;
     params.size = 0;
-    client->putObject(params)->onFinished(this, [this, empty, where](const client::Result<client::PutObjectResult> &put) {
-        empty->deleteLater();
-        if (!put.ok()) {
-            report(put.error().userMessage());
-            return;
-        }
-        followChange(where);
-    });
+    client->putObject(params)->onFinished(
+        this, [this, empty, where](const client::Result<client::PutObjectResult> &put) {
+            empty->deleteLater();
+            if (!put.ok()) {
+                report(put.error().userMessage());
+                return;
+            }
+            followChange(where);
+        });
 }
 
 void ObjectActions::rename()

@@ -115,16 +115,17 @@ void ObjectDeletion::deleteAll()
         object.key = key;
         params.objects.append(object);
     }
-    client->deleteObjects(params)->onFinished(this, [this](const client::Result<s3::DeleteObjectsResult> &result) {
-        if (!result.ok())
-            Q_EMIT failed(result.error().userMessage());
-        else if (!result->errors.isEmpty())
-            Q_EMIT failed(tr("%n object(s) could not be deleted: %1", nullptr, int(result->errors.size()))
-                    .arg(result->errors.first().message));
-        else
-            Q_EMIT done();
-        deleteLater();
-    });
+    client->deleteObjects(params)->onFinished(
+        this, [this](const client::Result<s3::DeleteObjectsResult> &result) {
+            if (!result.ok())
+                Q_EMIT failed(result.error().userMessage());
+            else if (!result->errors.isEmpty())
+                Q_EMIT failed(tr("%n object(s) could not be deleted: %1", nullptr, int(result->errors.size()))
+                        .arg(result->errors.first().message));
+            else
+                Q_EMIT done();
+            deleteLater();
+        });
 }
 
 } // namespace coffer::ui

@@ -22,7 +22,8 @@ class ObjectDeletion : public QObject
     Q_OBJECT
 public:
     // Starts counting at once. keys: full keys in where.bucket (prefixes end in '/').
-    ObjectDeletion(TransferOrders *orders, const Location &where, const QStringList &keys, QWidget *dialogParent);
+    ObjectDeletion(
+        TransferOrders *orders, const Location &where, const QStringList &keys, QWidget *dialogParent);
 
     // The question, once the count is in (null before and after).
     QMessageBox *question() const { return m_question; }

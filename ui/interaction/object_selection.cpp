@@ -16,7 +16,8 @@ void ObjectSelection::writeTo(QMimeData *data) const
         { u"bucket"_s, bucket },
         { u"keys"_s, QJsonArray::fromStringList(keys) },
     };
-    data->setData(QString::fromLatin1(kObjectSelectionMime), QJsonDocument(json).toJson(QJsonDocument::Compact));
+    data->setData(
+        QString::fromLatin1(kObjectSelectionMime), QJsonDocument(json).toJson(QJsonDocument::Compact));
     QStringList uris;
     uris.reserve(keys.size());
     for (const QString &key : keys)
@@ -28,7 +29,8 @@ std::optional<ObjectSelection> ObjectSelection::readFrom(const QMimeData *data)
 {
     if (!data || !data->hasFormat(QString::fromLatin1(kObjectSelectionMime)))
         return std::nullopt;
-    const QJsonObject json = QJsonDocument::fromJson(data->data(QString::fromLatin1(kObjectSelectionMime))).object();
+    const QJsonObject json
+        = QJsonDocument::fromJson(data->data(QString::fromLatin1(kObjectSelectionMime))).object();
     ObjectSelection selection;
     selection.connectionId = json.value(u"connection"_s).toString();
     selection.bucket = json.value(u"bucket"_s).toString();

@@ -8,8 +8,8 @@ namespace coffer::ui {
 
 namespace {
 
-void walkFrom(QPointer<client::S3Client> client, const QString &bucket, const QString &prefix, const QString &token,
-    const QObject *context, std::shared_ptr<PrefixWalkCallbacks> callbacks)
+void walkFrom(QPointer<client::S3Client> client, const QString &bucket, const QString &prefix,
+    const QString &token, const QObject *context, std::shared_ptr<PrefixWalkCallbacks> callbacks)
 {
     if (!client) {
         callbacks->done(s3::S3Error::canceled());
@@ -19,8 +19,8 @@ void walkFrom(QPointer<client::S3Client> client, const QString &bucket, const QS
     params.bucket = bucket;
     params.prefix = prefix;
     params.continuationToken = token;
-    client->listObjectsV2(params)->onFinished(
-        context, [client, bucket, prefix, context, callbacks](const client::Result<s3::ListObjectsPage> &page) {
+    client->listObjectsV2(params)->onFinished(context,
+        [client, bucket, prefix, context, callbacks](const client::Result<s3::ListObjectsPage> &page) {
             if (!page.ok()) {
                 callbacks->done(page.error());
                 return;
@@ -36,10 +36,11 @@ void walkFrom(QPointer<client::S3Client> client, const QString &bucket, const QS
 
 } // namespace
 
-void walkPrefix(client::S3Client *client, const QString &bucket, const QString &prefix, const QObject *context,
-    PrefixWalkCallbacks callbacks)
+void walkPrefix(client::S3Client *client, const QString &bucket, const QString &prefix,
+    const QObject *context, PrefixWalkCallbacks callbacks)
 {
-    walkFrom(client, bucket, prefix, {}, context, std::make_shared<PrefixWalkCallbacks>(std::move(callbacks)));
+    walkFrom(
+        client, bucket, prefix, {}, context, std::make_shared<PrefixWalkCallbacks>(std::move(callbacks)));
 }
 
 } // namespace coffer::ui

@@ -20,7 +20,7 @@ struct PrefixWalkCallbacks {
     std::function<void(const s3::S3Error &error)> done;
 };
 
-void walkPrefix(client::S3Client *client, const QString &bucket, const QString &prefix, const QObject *context,
-    PrefixWalkCallbacks callbacks);
+void walkPrefix(client::S3Client *client, const QString &bucket, const QString &prefix,
+    const QObject *context, PrefixWalkCallbacks callbacks);
 
 } // namespace coffer::ui

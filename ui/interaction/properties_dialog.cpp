@@ -18,7 +18,8 @@ using namespace Qt::StringLiterals;
 
 namespace coffer::ui {
 
-PropertiesDialog::PropertiesDialog(client::S3Client *client, const QString &bucket, const QString &key, QWidget *parent)
+PropertiesDialog::PropertiesDialog(
+    client::S3Client *client, const QString &bucket, const QString &key, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
     , m_bucket(bucket)
@@ -155,8 +156,9 @@ void PropertiesDialog::apply()
         const bool valid = std::all_of(name.cbegin(), name.cend(),
             [](QChar c) { return c.unicode() < 128 && (c.isLetterOrNumber() || c == u'-' || c == u'_'); });
         if (!valid) {
-            showProblem(tr("The metadata name “%1” may only hold letters, digits, '-' and '_'. Rename it, then "
-                           "press OK again.")
+            showProblem(
+                tr("The metadata name “%1” may only hold letters, digits, '-' and '_'. Rename it, then "
+                   "press OK again.")
                     .arg(name));
             return;
         }
@@ -177,15 +179,16 @@ void PropertiesDialog::apply()
     params.attributes.metadata = metadata();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_status->setText(tr("Saving…"));
-    m_client->copyObject(params)->onFinished(this, [this](const client::Result<s3::CopyObjectResult> &copied) {
-        if (!copied.ok()) {
-            showProblem(copied.error().userMessage());
-            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-            return;
-        }
-        Q_EMIT applied();
-        accept();
-    });
+    m_client->copyObject(params)->onFinished(
+        this, [this](const client::Result<s3::CopyObjectResult> &copied) {
+            if (!copied.ok()) {
+                showProblem(copied.error().userMessage());
+                m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+                return;
+            }
+            Q_EMIT applied();
+            accept();
+        });
 }
 
 } // namespace coffer::ui

@@ -27,7 +27,8 @@ class PropertiesDialog : public QDialog
     Q_OBJECT
 public:
     // client is not owned; the dialog stops working (with a message) if it goes away.
-    PropertiesDialog(client::S3Client *client, const QString &bucket, const QString &key, QWidget *parent = nullptr);
+    PropertiesDialog(
+        client::S3Client *client, const QString &bucket, const QString &key, QWidget *parent = nullptr);
 
     QLineEdit *contentTypeEdit() const { return m_contentType; }
     QLineEdit *cacheControlEdit() const { return m_cacheControl; }

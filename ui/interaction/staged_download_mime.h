@@ -34,8 +34,8 @@ class StagedDownloadMime : public QMimeData
     Q_OBJECT
 public:
     // stagingRoot: where a folder per drag is made (the app's cache).
-    StagedDownloadMime(TransferOrders *orders, const Location &source, const QStringList &keys,
-        const QString &stagingRoot);
+    StagedDownloadMime(
+        TransferOrders *orders, const Location &source, const QStringList &keys, const QString &stagingRoot);
 
     QStringList formats() const override;
     bool hasFormat(const QString &mimeType) const override;

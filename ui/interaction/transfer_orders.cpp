@@ -76,7 +76,8 @@ bool TransferOrders::checkQueue(const QString &connectionId)
     return true;
 }
 
-transfer::TransferJob *TransferOrders::add(std::unique_ptr<transfer::TransferJob> job, const QList<Location> &changes)
+transfer::TransferJob *TransferOrders::add(
+    std::unique_ptr<transfer::TransferJob> job, const QList<Location> &changes)
 {
     transfer::TransferJob *added = m_queue->add(std::move(job));
     connect(added, &transfer::TransferJob::finished, this, [this, changes] {
@@ -94,11 +95,14 @@ bool TransferOrders::upload(const QStringList &localPaths, const Location &targe
     for (const QString &path : localPaths) {
         const QFileInfo info(path);
         if (info.isDir()) {
-            const transfer::ObjectLocation destination { ref, target.bucket, target.prefix + info.fileName() + u'/' };
-            add(std::make_unique<transfer::UploadFolderJob>(info.absoluteFilePath(), destination), { target });
+            const transfer::ObjectLocation destination { ref, target.bucket,
+                target.prefix + info.fileName() + u'/' };
+            add(std::make_unique<transfer::UploadFolderJob>(info.absoluteFilePath(), destination),
+                { target });
         } else {
             // A file that is gone or unreadable fails in the queue with the job's own words.
-            const transfer::ObjectLocation destination { ref, target.bucket, target.prefix + info.fileName() };
+            const transfer::ObjectLocation destination { ref, target.bucket,
+                target.prefix + info.fileName() };
             add(std::make_unique<transfer::UploadFileJob>(info.absoluteFilePath(), destination), { target });
         }
     }
@@ -158,7 +162,8 @@ bool TransferOrders::transfer(const ObjectSelection &selection, const Location &
     return true;
 }
 
-void TransferOrders::crossCopyPrefix(const ObjectSelection &selection, const QString &prefix, const Location &target)
+void TransferOrders::crossCopyPrefix(
+    const ObjectSelection &selection, const QString &prefix, const Location &target)
 {
     // A streamed copy moves one object, so a folder is listed first and each object
     // becomes a job of its own, its path under the folder kept.
@@ -168,7 +173,8 @@ void TransferOrders::crossCopyPrefix(const ObjectSelection &selection, const QSt
     const QString bucket = selection.bucket;
     walkPrefix(client(selection.connectionId), bucket, prefix, this,
         { .page =
-                [this, from, to, bucket, prefix, destinationPrefix, target](const QList<s3::ObjectEntry> &objects) {
+                [this, from, to, bucket, prefix, destinationPrefix, target](
+                    const QList<s3::ObjectEntry> &objects) {
                     if (!m_queue)
                         return false;
                     for (const s3::ObjectEntry &object : objects) {
@@ -182,7 +188,8 @@ void TransferOrders::crossCopyPrefix(const ObjectSelection &selection, const QSt
             .done =
                 [this, prefix](const s3::S3Error &error) {
                     if (error.isError())
-                        Q_EMIT failed(tr("Could not list “%1” to copy it: %2").arg(prefix, error.userMessage()));
+                        Q_EMIT failed(
+                            tr("Could not list “%1” to copy it: %2").arg(prefix, error.userMessage()));
                 } });
 }
 
@@ -213,7 +220,8 @@ bool TransferOrders::removePrefixes(const Location &where, const QStringList &pr
     for (const QString &prefix : prefixes) {
         if (!isPrefix(prefix))
             continue; // a plain key here would delete every key that merely starts with it
-        add(std::make_unique<transfer::DeletePrefixJob>(transfer::ObjectLocation { ref, where.bucket, prefix }),
+        add(std::make_unique<transfer::DeletePrefixJob>(
+                transfer::ObjectLocation { ref, where.bucket, prefix }),
             { Location { where.connectionId, where.bucket, parentPrefix(prefix) } });
     }
     return true;

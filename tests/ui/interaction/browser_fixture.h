@@ -88,8 +88,7 @@ public:
 
     ObjectActions *actions() const { return pane->objectActions(); }
 
-    template <typename T>
-    std::optional<client::Result<T>> wait(client::S3Reply<T> *reply)
+    template<typename T> std::optional<client::Result<T>> wait(client::S3Reply<T> *reply)
     {
         auto slot = std::make_shared<std::optional<client::Result<T>>>();
         reply->onFinished(store.get(), [slot](const client::Result<T> &result) { *slot = result; });
@@ -114,7 +113,8 @@ public:
         QBuffer body;
         body.setData(bytes);
         body.open(QIODevice::ReadOnly);
-        const auto put = wait(store->putObject({ .bucket = bucket, .key = key, .body = &body, .size = bytes.size() }));
+        const auto put
+            = wait(store->putObject({ .bucket = bucket, .key = key, .body = &body, .size = bytes.size() }));
         return put && put->ok();
     }
 
@@ -201,9 +201,9 @@ public:
         const bool ended = QTest::qWaitFor(
             [&] {
                 const QList<transfer::TransferJob *> jobs = queue->jobs();
-                return !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](transfer::TransferJob *job) {
-                    return transfer::isFinished(job->state());
-                });
+                return !jobs.isEmpty()
+                    && std::all_of(jobs.cbegin(), jobs.cend(),
+                        [](transfer::TransferJob *job) { return transfer::isFinished(job->state()); });
             },
             timeoutMs);
         if (!ended)

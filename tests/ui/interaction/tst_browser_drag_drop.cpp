@@ -74,12 +74,13 @@ private:
 
     void recordStates()
     {
-        connect(m_fixture.queue.get(), &transfer::TransferQueue::jobAdded, this, [this](transfer::TransferJob *job) {
-            const qsizetype slot = m_states.size();
-            m_states.append({ job->state() });
-            connect(job, &transfer::TransferJob::stateChanged, this,
-                [this, slot](transfer::JobState state) { m_states[slot].append(state); });
-        });
+        connect(m_fixture.queue.get(), &transfer::TransferQueue::jobAdded, this,
+            [this](transfer::TransferJob *job) {
+                const qsizetype slot = m_states.size();
+                m_states.append({ job->state() });
+                connect(job, &transfer::TransferJob::stateChanged, this,
+                    [this, slot](transfer::JobState state) { m_states[slot].append(state); });
+            });
     }
 
 private slots:
@@ -87,7 +88,8 @@ private slots:
     {
         QVERIFY(m_files.isValid());
         QVERIFY2(m_fixture.startServer(), qPrintable(m_fixture.server->errorString()));
-        QVERIFY(m_fixture.makeBucket(u"drops"_s, { { u"in/.keep"_s, {} }, { u"target/seed.txt"_s, "seed" } }));
+        QVERIFY(
+            m_fixture.makeBucket(u"drops"_s, { { u"in/.keep"_s, {} }, { u"target/seed.txt"_s, "seed" } }));
         QVERIFY(m_fixture.makeBucket(u"moves"_s,
             { { u"src/a.txt"_s, "alpha" }, { u"src/b.txt"_s, "bravo" }, { u"dst/keep.txt"_s, "keep" } }));
     }
@@ -121,7 +123,8 @@ private slots:
         auto *data = new QMimeData;
         data->setUrls({ QUrl::fromLocalFile(folder), QUrl::fromLocalFile(single) });
         std::unique_ptr<QMimeData> owner(data);
-        QVERIFY(dropOn(m_fixture.pane->view()->viewport(), emptySpot(m_fixture.pane->view()), data, Qt::CopyAction));
+        QVERIFY(dropOn(
+            m_fixture.pane->view()->viewport(), emptySpot(m_fixture.pane->view()), data, Qt::CopyAction));
 
         QTRY_COMPARE(m_fixture.queue->jobs().size(), 2);
         QVERIFY(m_fixture.allJobsCompleted());
@@ -150,7 +153,8 @@ private slots:
         QTableView *view = m_fixture.pane->view();
         QVERIFY(dropOn(view->viewport(), view->visualRect(row).center(), data.get(), Qt::CopyAction));
         QVERIFY(m_fixture.allJobsCompleted());
-        QCOMPARE(m_fixture.get(u"drops"_s, u"target/row.txt"_s), std::optional(QByteArray("dropped on a row")));
+        QCOMPARE(
+            m_fixture.get(u"drops"_s, u"target/row.txt"_s), std::optional(QByteArray("dropped on a row")));
     }
 
     void fileDroppedOnTreeNodeGoesToThatPrefix()
@@ -164,7 +168,8 @@ private slots:
         treeView.resize(300, 400);
         treeView.show();
         QVERIFY(QTest::qWaitForWindowExposed(&treeView));
-        const QModelIndex bucket = m_fixture.tree->indexOf(Location { m_fixture.connection->id(), u"drops"_s, {} });
+        const QModelIndex bucket
+            = m_fixture.tree->indexOf(Location { m_fixture.connection->id(), u"drops"_s, {} });
         QVERIFY(bucket.isValid());
         treeView.expand(m_fixture.tree->index(0, 0));
         treeView.expand(bucket);
@@ -175,7 +180,8 @@ private slots:
         data->setUrls({ QUrl::fromLocalFile(file) });
         QVERIFY(dropOn(treeView.viewport(), treeView.visualRect(node).center(), data.get(), Qt::CopyAction));
         QVERIFY(m_fixture.allJobsCompleted());
-        QCOMPARE(m_fixture.get(u"drops"_s, u"target/tree.txt"_s), std::optional(QByteArray("dropped on the tree")));
+        QCOMPARE(m_fixture.get(u"drops"_s, u"target/tree.txt"_s),
+            std::optional(QByteArray("dropped on the tree")));
         // Not where the pane was.
         QVERIFY(!m_fixture.exists(u"drops"_s, u"in/tree.txt"_s));
     }

@@ -23,8 +23,7 @@ class TestObjectActions : public QObject
 private:
     test::BrowserFixture m_fixture;
 
-    template <typename Dialog>
-    Dialog *openDialog(const QString &objectName)
+    template<typename Dialog> Dialog *openDialog(const QString &objectName)
     {
         Dialog *found = nullptr;
         const bool shown = QTest::qWaitFor([&] {
@@ -100,7 +99,8 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("newName");
         QTest::addColumn<QStringList>("expected"); // keys under the new name afterwards
-        QTest::newRow("object") << u"docs/readme.txt"_s << u"README.md"_s << QStringList { u"docs/README.md"_s };
+        QTest::newRow("object") << u"docs/readme.txt"_s << u"README.md"_s
+                                << QStringList { u"docs/README.md"_s };
         QTest::newRow("folder") << u"docs/old/"_s << u"archive"_s
                                 << QStringList { u"docs/archive/a.txt"_s, u"docs/archive/b/c.txt"_s };
     }
@@ -189,7 +189,8 @@ private slots:
         QSignalSpy applied(dialog, &PropertiesDialog::applied);
         dialog->apply();
         QVERIFY(applied.wait());
-        const auto head = m_fixture.wait(m_fixture.store->headObject({ .bucket = u"edits"_s, .key = u"props/page.html"_s }));
+        const auto head = m_fixture.wait(
+            m_fixture.store->headObject({ .bucket = u"edits"_s, .key = u"props/page.html"_s }));
         QVERIFY(head && head->ok());
         QCOMPARE(head->value().contentType, u"text/html; charset=utf-8"_s);
         QCOMPARE(head->value().cacheControl, u"max-age=60"_s);
