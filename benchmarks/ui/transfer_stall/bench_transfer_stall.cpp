@@ -102,6 +102,7 @@ int main(int argc, char *argv[])
     parser.addOption({ u"size-mib"_s, u"Size of each transfer in MiB."_s, u"mib"_s, u"500"_s });
     parser.addOption({ u"jobs"_s, u"Concurrent transfers (half up, half down)."_s, u"n"_s, u"8"_s });
     parser.addOption({ u"dir"_s, u"Scratch folder (needs jobs x size x 2.5 free)."_s, u"path"_s });
+    parser.addOption({u"no-view"_s, u"Keep the pane hidden (the engine's own stalls, for comparison)."_s});
     parser.process(app);
     const qint64 size = parser.value(u"size-mib"_s).toLongLong() * transfer::kMiB;
     const int jobs = std::max(2, parser.value(u"jobs"_s).toInt());
