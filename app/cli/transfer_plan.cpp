@@ -134,8 +134,17 @@ void planRecursiveCopy(const Session &session, const QObject *context, PlanCallb
             return done(failed(ExitCode::NotFound,
                 u"%1 is not a folder; check the path (without --recursive, cp "
                 "copies one file)."_s.arg(from.localPath)));
-        if (asFolderJob(session.invocation))
-            return done(folderPlan(TransferItem::Kind::UploadFolder, from, to.withKey(folderPrefix(to.key))));
+        if (asFolderJob(session.invocation)) {
+            // A missing bucket is one "not found", not a failure for every file.
+            session.client(to)->headBucket(to.bucket)->onFinished(
+                context, [done, from, to](const client::Result<client::BucketHead> &head) {
+                    if (!head)
+                        return done(failedWith(s3::S3Error(head.error()).withBucket(to.bucket)));
+                    done(
+                        folderPlan(TransferItem::Kind::UploadFolder, from, to.withKey(folderPrefix(to.key))));
+                });
+            return;
+        }
         TransferPlan plan;
         const auto files = listLocalTree(from.localPath, &plan.warnings);
         for (auto it = files.cbegin(); it != files.cend(); ++it) {

@@ -349,6 +349,9 @@ private Q_SLOTS:
         QTest::newRow("unknown command") << u"explode"_s << 2;
         QTest::newRow("no such key") << u"cp s3://cli-bucket/missing.txt -"_s << 3;
         QTest::newRow("no such bucket") << u"ls s3://no-such-bucket"_s << 3;
+        writeFileBytes(path(u"lonely/x.txt"_s), "x");
+        QTest::newRow("folder to no such bucket")
+            << u"cp --recursive %1 s3://no-such-bucket/"_s.arg(path(u"lonely"_s)) << 3;
         QTest::newRow("no such local file") << u"cp /nonexistent/file.txt s3://cli-bucket/x"_s << 3;
         QTest::newRow("rm missing") << u"rm s3://cli-bucket/missing.txt"_s << 3;
         QTest::newRow("abort missing upload")
