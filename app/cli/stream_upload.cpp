@@ -115,6 +115,9 @@ void StreamUpload::readSome()
             return pauseReading(); // refilled() resumes
     }
     const qsizetype had = m_filling.size();
+    // Exactly one part's room: growing in steps would let capacity reach twice the part.
+    if (m_filling.capacity() < m_settings.partSize)
+        m_filling.reserve(m_settings.partSize);
     m_filling.resize(had + wanted);
     // The notifier said the stream is readable, so one read(2) does not block.
     ssize_t got = 0;

@@ -96,7 +96,10 @@ StreamUpload::Settings TransferRunner::streamSettings() const
     StreamUpload::Settings settings;
     settings.partSize = engine.preferredPartSize;
     settings.multipartThreshold = engine.multipartThreshold;
-    settings.window = engine.partWindow;
+    // Each part in flight is held in memory (twice, counting the network layer's copy),
+    // unlike a file's parts, which stream from disk: a smaller window keeps a pipe's
+    // upload well under 200 MB.
+    settings.window = qMin(engine.partWindow, 4);
     settings.checksum = engine.checksum;
     // One limiter for everything this run moves.
     settings.bandwidth = m_engine && m_engine->queue() ? m_engine->queue()->bandwidth() : nullptr;
