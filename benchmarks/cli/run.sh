@@ -5,7 +5,8 @@
 #   - many small files (default 2,000 x 4 KiB) up and down;
 #   - each tool with its defaults, and again with concurrency matched to coffer-cli's
 #     (s3cmd has no concurrency setting: defaults only);
-#   - coffer-cli's peak RSS during the large upload (VmHWM from /proc/PID/status).
+#   - coffer-cli's peak RSS during the large upload (VmHWM from /proc/PID/status), and
+#     while the large file streams through standard input and standard output.
 #
 # Run inside the build root:  scripts/dev.sh exec 'benchmarks/cli/run.sh'
 # Environment: BUILD_DIR (default build/dev; use a Release build for figures),
@@ -159,19 +160,45 @@ measure "s3cmd (default) small" \
     "s3cmd -c '$work/s3cmd.conf' -q put --recursive '$work/small/' s3://bench/small/" \
     "mkdir -p '$work/down/small' && s3cmd -c '$work/s3cmd.conf' -q get --recursive s3://bench/small/ '$work/down/small/'" "$small_bytes"
 
+# peak_rss PID: the process's peak resident set (VmHWM, KiB), sampled until it exits.
+peak_rss() {
+    local pid=$1 peak=0 hwm
+    while kill -0 "$pid" 2>/dev/null; do
+        hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+        [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ] && peak=$hwm
+        sleep 0.05
+    done
+    echo "$peak"
+}
+
 # --- coffer-cli's peak RSS while uploading the large file ---
 "$cli" cp "$work/big.bin" s3://bench/rss.bin --quiet &
 cli_pid=$!
-peak_kib=0
-while kill -0 "$cli_pid" 2>/dev/null; do
-    hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$cli_pid/status" 2>/dev/null || true)
-    [ -n "$hwm" ] && [ "$hwm" -gt "$peak_kib" ] && peak_kib=$hwm
-    sleep 0.05
-done
+peak_kib=$(peak_rss "$cli_pid")
 wait "$cli_pid"
+
+# --- the large file through pipes: standard input up, standard output down ---
+mkfifo "$work/pipe"
+cat "$work/big.bin" >"$work/pipe" &
+t0=$(now)
+"$cli" cp - s3://bench/piped.bin --quiet <"$work/pipe" &
+cli_pid=$!
+stdin_peak_kib=$(peak_rss "$cli_pid")
+wait "$cli_pid"
+t1=$(now)
+"$cli" cp s3://bench/piped.bin - --quiet >/dev/null &
+cli_pid=$!
+stdout_peak_kib=$(peak_rss "$cli_pid")
+wait "$cli_pid"
+t2=$(now)
+up_s=$(elapsed "$t0" "$t1")
+down_s=$(elapsed "$t1" "$t2")
+results+=("$(printf '%-34s %9s s %9s MiB/s %9s s %9s MiB/s' "coffer-cli (pipe) big" "$up_s" \
+    "$(rate "$big_bytes" "$up_s")" "$down_s" "$(rate "$big_bytes" "$down_s")")")
 
 echo
 printf '%-34s %11s %15s %11s %15s\n' "client" "up" "up rate" "down" "down rate"
 for line in "${results[@]}"; do echo "$line"; done
 echo
 echo "coffer-cli peak RSS during the ${big_mib} MiB upload: $((peak_kib / 1024)) MiB (VmHWM)"
+echo "coffer-cli peak RSS streaming ${big_mib} MiB from a pipe: $((stdin_peak_kib / 1024)) MiB, to a pipe: $((stdout_peak_kib / 1024)) MiB"
